@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  console.log('NK Context background', browser.runtime.id);
+});
