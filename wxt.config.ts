@@ -8,6 +8,20 @@ export default defineConfig({
     description:
       'Explains the terms and actors of North Korean nuclear diplomacy on any page, with context cards grounded in a trusted source article.',
     permissions: ['storage', 'contextMenus'],
+    commands: {
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Turn NK Context marks on or off for this site',
+      },
+      'next-mark': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Go to the next marked term and open its card',
+      },
+      'prev-mark': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Go to the previous marked term and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

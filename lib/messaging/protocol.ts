@@ -113,5 +113,16 @@ export type RequestMessage =
   | PageReportMessage
   | PopupTabActionMessage;
 
-/** Every answer is wrapped, so a receiver never throws across the boundary. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * A receiver never throws across the boundary: it answers the value itself, or an ErrorReply
+ * (which no value ever looks like) for a malformed or failed request.
+ */
+export interface ErrorReply {
+  nkError: true;
+  error: string;
+}
+export type Reply<T> = T | ErrorReply;
+
+export function isErrorReply(x: unknown): x is ErrorReply {
+  return typeof x === 'object' && x !== null && (x as { nkError?: unknown }).nkError === true;
+}

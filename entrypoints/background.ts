@@ -1,3 +1,0 @@
-export default defineBackground(() => {
-  console.log('NK Context background', browser.runtime.id);
-});

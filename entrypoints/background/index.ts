@@ -1,0 +1,99 @@
+/**
+ * Background worker: wiring only. Listeners are registered synchronously at start-up so that an
+ * MV3 worker woken by an event finds them; the knowledge base, search index and resolver are
+ * built on first use and everything per-tab lives in storage.session (see tab-store.ts).
+ */
+import { browser } from 'wxt/browser';
+import { knowledgeBase } from '../../lib/knowledge/load';
+import { createSearch } from '../../lib/knowledge/search';
+import type { PatternTable } from '../../lib/scan/types';
+import patternData from '../../assets/generated/patterns.json';
+import { buildPageReport, createResolver, type FrameState } from '../../lib/resolve';
+import { getSettings } from '../../lib/settings';
+import { createHandlers, type FrameRecord } from './handlers';
+import { TabStore } from './tab-store';
+import { registerMenus, onMenuClicked } from './menus';
+
+export default defineBackground(() => {
+  const table = patternData as PatternTable;
+  let resolver: ReturnType<typeof createResolver> | undefined;
+  let searcher: ReturnType<typeof createSearch> | undefined;
+  const session = browser.storage.session ?? browser.storage.local;
+  const action = browser.action ?? browser.browserAction;
+
+  const openLookup = async (query: string) => {
+    try {
+      await action.openPopup();
+    } catch {
+      // No popup can open here (no user gesture, or the browser lacks openPopup): a small window instead.
+      const url = browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(query)}`);
+      await browser.windows.create({ url, type: 'popup', width: 420, height: 640 });
+    }
+  };
+
+  // Kept in memory as well, so the context menu can open the popup synchronously (Firefox only
+  // allows openPopup inside the user action) and the popup still finds the query.
+  let pendingQuery: string | null = null;
+  const pending = {
+    set: async (query: string) => {
+      pendingQuery = query;
+      await session.set({ pendingLookup: query });
+    },
+    take: async () => {
+      const value = pendingQuery ?? (await session.get('pendingLookup')).pendingLookup;
+      pendingQuery = null;
+      await session.remove('pendingLookup');
+      return typeof value === 'string' ? value : null;
+    },
+  };
+
+  const handlers = createHandlers<FrameState>({
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    kb: knowledgeBase,
+    resolve: (prev, input) => (resolver ??= createResolver(knowledgeBase, table)).resolve(prev, input),
+    report: (tabId, url, frames) => buildPageReport(tabId, url, frames, knowledgeBase),
+    annotatedIds: (state) => Object.keys(state.entries),
+    search: (query, limit) => (searcher ??= createSearch(knowledgeBase)).search(query, limit),
+    store: new TabStore<FrameRecord<FrameState>>(session),
+    sendToTab: (tabId, message, frameId) =>
+      browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }),
+    setBadge: (tabId, count) => {
+      void getSettings().then((s) => {
+        const text = s.badge && count > 0 ? String(count) : '';
+        void action.setBadgeText({ tabId, text }).catch(() => undefined);
+        void action.setBadgeBackgroundColor({ tabId, color: '#3558a6' }).catch(() => undefined);
+      });
+    },
+    openLookup,
+    pending,
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => handlers.onMessage(message, sender));
+
+  // The tab navigates (also same-document navigations, which the content script answers by
+  // annotating again): forget the old page's results; the content scripts report the new ones.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void handlers.clearTab(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void handlers.clearTab(tabId));
+
+  browser.runtime.onInstalled.addListener(() => registerMenus());
+  browser.runtime.onStartup?.addListener(() => registerMenus());
+  browser.contextMenus.onClicked.addListener((info) => {
+    void onMenuClicked(info, (query) => {
+      const stored = pending.set(query);
+      return Promise.all([stored, openLookup(query)]).then(() => undefined);
+    });
+  });
+
+  browser.commands?.onCommand.addListener(async (command, tab) => {
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    const message =
+      command === 'toggle-site'
+        ? ({ type: 'bg:toggle-site' } as const)
+        : ({ type: 'bg:step-mark', direction: command === 'prev-mark' ? -1 : 1 } as const);
+    await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+  });
+});
