@@ -6,8 +6,8 @@
 import { browser } from 'wxt/browser';
 import { knowledgeBase } from '../../lib/knowledge/load';
 import { createSearch } from '../../lib/knowledge/search';
-import type { PatternTable } from '../../lib/scan/types';
 import patternData from '../../assets/generated/patterns.json';
+import { decodePatternTable, type EncodedPatternTable } from '../../lib/scan/pattern-codec';
 import { buildPageReport, createResolver, type FrameState } from '../../lib/resolve';
 import { getSettings } from '../../lib/settings';
 import { createHandlers, type FrameRecord } from './handlers';
@@ -15,7 +15,7 @@ import { TabStore } from './tab-store';
 import { registerMenus, onMenuClicked } from './menus';
 
 export default defineBackground(() => {
-  const table = patternData as PatternTable;
+  const table = decodePatternTable(patternData as EncodedPatternTable);
   let resolver: ReturnType<typeof createResolver> | undefined;
   let searcher: ReturnType<typeof createSearch> | undefined;
   const session = browser.storage.session ?? browser.storage.local;
@@ -54,7 +54,7 @@ export default defineBackground(() => {
     resolve: (prev, input) => (resolver ??= createResolver(knowledgeBase, table)).resolve(prev, input),
     report: (tabId, url, frames) => buildPageReport(tabId, url, frames, knowledgeBase),
     annotatedIds: (state) => Object.keys(state.entries),
-    search: (query, limit) => (searcher ??= createSearch(knowledgeBase)).search(query, limit),
+    search: (query, limit) => (searcher ??= createSearch(knowledgeBase))(query, limit),
     store: new TabStore<FrameRecord<FrameState>>(session),
     sendToTab: (tabId, message, frameId) =>
       browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }),

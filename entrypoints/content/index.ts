@@ -1,4 +1,147 @@
+/**
+ * Content script: wiring only. Scans the page with the compiled alias matcher, asks the
+ * background worker which candidates are entries, marks them, and shows hover cards. The site
+ * mode decides whether it runs; switching a site off restores the page exactly.
+ */
+import { browser } from 'wxt/browser';
+import patternData from '../../assets/generated/patterns.json';
+import { decodePatternTable, type EncodedPatternTable } from '../../lib/scan/pattern-codec';
+import type { CardData } from '../../lib/knowledge/types';
+import { send } from '../../lib/messaging/client';
+import type { BackgroundToContentMessage, SiteMode } from '../../lib/messaging/protocol';
+import { compileMatcher } from '../../lib/scan/matcher';
+import { sentenceAround } from '../../lib/scan/sentences';
+import { createAnnotator, createMarker, trackHover, type Mark } from '../../lib/annotate';
+import { createHoverCard } from '../../lib/ui/hover';
+import { getSettings, setSiteMode, siteModeFor, watchSettings, type Settings } from '../../lib/settings';
+
 export default defineContentScript({
   matches: ['<all_urls>'],
-  main() {},
+  allFrames: true,
+  matchAboutBlank: true,
+  async main(ctx) {
+    if (!(document instanceof HTMLDocument) || !document.body) return;
+    const host = location.hostname;
+    let settings: Settings = await getSettings();
+    let mode: SiteMode = siteModeFor(settings, host);
+    const cards = new Map<string, CardData>();
+    const matcher = compileMatcher(decodePatternTable(patternData as EncodedPatternTable));
+
+    let session: ReturnType<typeof startSession> | null = null;
+
+    function startSession(force: boolean) {
+      const marker = createMarker(document);
+      marker.setStyle(settings.markStyle);
+      const annotator = createAnnotator({
+        doc: document,
+        marker,
+        find: (text) => matcher.find(text),
+        sentenceAround,
+        scan: async (msg) => {
+          const reply = await send({ type: 'content:scan', url: location.href, title: document.title, ...msg });
+          for (const [id, card] of Object.entries(reply.cards)) cards.set(id, card);
+          return reply;
+        },
+      });
+      const card = createHoverCard({
+        doc: document,
+        getCard: (id) => cards.get(id),
+        onOpenInPopup: (id) => void send({ type: 'content:open-lookup', query: cards.get(id)?.entry.label ?? id }).catch(() => undefined),
+        settings: { hoverDelayMs: settings.hoverDelayMs, theme: settings.theme },
+      });
+      const hover = trackHover(document, marker, {
+        onEnter: (mark) => card.scheduleShow(anchorOf(mark)),
+        onLeave: () => card.scheduleHide(),
+      });
+      function anchorOf(mark: Mark) {
+        const sentence = annotator.sentenceOf(mark);
+        const at = sentence?.indexOf(mark.text) ?? -1;
+        return {
+          entryId: mark.entryId,
+          markId: mark.id,
+          rects: marker.rectsOf(mark),
+          getRects: () => marker.rectsOf(mark),
+          pageSentence: sentence && at >= 0 ? { text: sentence, at, length: mark.text.length } : undefined,
+        };
+      }
+      void annotator.start(force).catch((e) => console.debug('NK Context: scan failed', e));
+      return {
+        annotator,
+        marker,
+        card,
+        anchorOf,
+        destroy() {
+          hover.destroy();
+          card.destroy();
+          annotator.destroy();
+        },
+      };
+    }
+
+    function stop() {
+      session?.destroy();
+      session = null;
+      void send({ type: 'content:cleared', status: 'disabled' }).catch(() => undefined);
+    }
+
+    function apply(force = false) {
+      if (mode === 'off') return stop();
+      session?.destroy();
+      session = startSession(force || mode === 'always');
+    }
+
+    apply();
+
+    const onMessage = (raw: unknown) => {
+      const message = raw as BackgroundToContentMessage;
+      switch (message?.type) {
+        case 'bg:force':
+          apply(true);
+          return Promise.resolve(null);
+        case 'bg:show-entry': {
+          const mark = session?.annotator.showEntry(message.id);
+          if (mark && session) session.card.showNow(session.anchorOf(mark), { focus: false });
+          return Promise.resolve(Boolean(mark));
+        }
+        case 'bg:step-mark': {
+          const mark = session?.annotator.step(message.direction);
+          if (mark && session) session.card.showNow(session.anchorOf(mark), { focus: true });
+          return Promise.resolve(Boolean(mark));
+        }
+        case 'bg:toggle-site':
+          if (window === window.top) void setSiteMode(host, mode === 'off' ? 'always' : 'off');
+          return Promise.resolve(null);
+        default:
+          return undefined;
+      }
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    const unwatch = watchSettings((next) => {
+      const nextMode = siteModeFor(next, host);
+      const restart = nextMode !== mode || next.markStyle !== settings.markStyle;
+      settings = next;
+      session?.card.updateSettings({ hoverDelayMs: next.hoverDelayMs, theme: next.theme });
+      if (restart) {
+        mode = nextMode;
+        apply();
+      }
+    });
+
+    // Single-page apps: a new URL is a new page for the report, so annotate again.
+    let href = location.href;
+    const urlCheck = ctx.setInterval(() => {
+      if (location.href === href) return;
+      href = location.href;
+      if (mode !== 'off') apply();
+    }, 1000);
+
+    ctx.onInvalidated(() => {
+      clearInterval(urlCheck);
+      unwatch();
+      browser.runtime.onMessage.removeListener(onMessage);
+      session?.destroy();
+      session = null;
+    });
+  },
 });
