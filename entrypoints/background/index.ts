@@ -12,7 +12,7 @@ import { buildPageReport, createResolver, type FrameState } from '../../lib/reso
 import { getSettings } from '../../lib/settings';
 import { createHandlers, type FrameRecord } from './handlers';
 import { TabStore } from './tab-store';
-import { registerMenus, onMenuClicked } from './menus';
+import { MENU_ID, registerMenus, onMenuClicked } from './menus';
 
 export default defineBackground(() => {
   const table = decodePatternTable(patternData as EncodedPatternTable);
@@ -80,20 +80,27 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => registerMenus());
   browser.runtime.onStartup?.addListener(() => registerMenus());
-  browser.contextMenus.onClicked.addListener((info) => {
-    void onMenuClicked(info, (query) => {
+  const menuClick = (selectionText: string) =>
+    onMenuClicked({ menuItemId: MENU_ID, selectionText }, (query) => {
       const stored = pending.set(query);
       return Promise.all([stored, openLookup(query)]).then(() => undefined);
     });
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId === MENU_ID) void menuClick(info.selectionText ?? '');
   });
 
-  browser.commands?.onCommand.addListener(async (command, tab) => {
-    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  const runCommand = async (command: string, tabId?: number) => {
+    tabId ??= (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) return;
     const message =
       command === 'toggle-site'
         ? ({ type: 'bg:toggle-site' } as const)
         : ({ type: 'bg:step-mark', direction: command === 'prev-mark' ? -1 : 1 } as const);
     await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
-  });
+  };
+  browser.commands?.onCommand.addListener((command, tab) => void runCommand(command, tab?.id));
+
+  // Browser menus and shortcuts can't be driven headless: end-to-end tests call the same paths
+  // here. The worker's global scope is reachable only from the extension itself.
+  Object.assign(globalThis, { nkContext: { menuClick, runCommand } });
 });

@@ -7,13 +7,29 @@ import { browser } from 'wxt/browser';
 import patternData from '../../assets/generated/patterns.json';
 import { decodePatternTable, type EncodedPatternTable } from '../../lib/scan/pattern-codec';
 import type { CardData } from '../../lib/knowledge/types';
-import { send } from '../../lib/messaging/client';
+import { MessageError, send } from '../../lib/messaging/client';
 import type { BackgroundToContentMessage, SiteMode } from '../../lib/messaging/protocol';
 import { compileMatcher } from '../../lib/scan/matcher';
 import { sentenceAround } from '../../lib/scan/sentences';
 import { createAnnotator, createMarker, trackHover, type Mark } from '../../lib/annotate';
 import { createHoverCard } from '../../lib/ui/hover';
 import { getSettings, setSiteMode, siteModeFor, watchSettings, type Settings } from '../../lib/settings';
+
+/**
+ * The worker may not be listening yet (just installed or updated, or starting under load): try
+ * again a few times before giving up on this page.
+ */
+async function sendWithRetry<T>(request: () => Promise<T>, delays = [250, 1000, 3000]): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request();
+    } catch (e) {
+      const delay = delays[attempt];
+      if (delay === undefined || (e instanceof MessageError && e.kind === 'reply')) throw e;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -38,7 +54,7 @@ export default defineContentScript({
         find: (text) => matcher.find(text),
         sentenceAround,
         scan: async (msg) => {
-          const reply = await send({ type: 'content:scan', url: location.href, title: document.title, ...msg });
+          const reply = await sendWithRetry(() => send({ type: 'content:scan', url: location.href, title: document.title, ...msg }));
           for (const [id, card] of Object.entries(reply.cards)) cards.set(id, card);
           return reply;
         },
@@ -109,7 +125,8 @@ export default defineContentScript({
           return Promise.resolve(Boolean(mark));
         }
         case 'bg:toggle-site':
-          if (window === window.top) void setSiteMode(host, mode === 'off' ? 'always' : 'off');
+          // Back on means back to the default behaviour (relevant pages only), not "always".
+          if (window === window.top) void setSiteMode(host, mode === 'off' ? (settings.mode === 'off' ? 'auto' : settings.mode) : 'off');
           return Promise.resolve(null);
         default:
           return undefined;

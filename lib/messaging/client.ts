@@ -26,13 +26,18 @@ export interface ResponseOf {
   'popup:show-on-page': boolean;
 }
 
-export class MessageError extends Error {}
+export class MessageError extends Error {
+  /** `reply`: the worker answered with an error (retrying won't help); `no-answer`: nobody answered. */
+  constructor(message: string, readonly kind: 'reply' | 'no-answer') {
+    super(message);
+  }
+}
 
 /** Send a request to the background worker and unwrap its reply; throws `MessageError` on an error reply. */
 export async function send<M extends RequestMessage>(message: M): Promise<ResponseOf[M['type']]> {
   const reply = (await browser.runtime.sendMessage(message)) as Reply<ResponseOf[M['type']]> | undefined;
-  if (reply === undefined) throw new MessageError('No answer from the background worker');
-  if (isErrorReply(reply)) throw new MessageError(reply.error);
+  if (reply === undefined) throw new MessageError('No answer from the background worker', 'no-answer');
+  if (isErrorReply(reply)) throw new MessageError(reply.error, 'reply');
   return reply;
 }
 

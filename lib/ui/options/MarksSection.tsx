@@ -1,5 +1,5 @@
 /** Defaults for how and where terms are marked and how cards look. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { HOVER_DELAY_MAX, HOVER_DELAY_MIN } from '../../settings';
 import type { MarkStyle, Settings, SiteMode, ThemeSetting } from '../../settings';
 import { Choice } from './Choice';
@@ -23,7 +23,12 @@ const THEME_OPTIONS: readonly { value: ThemeSetting; label: string }[] = [
 export function MarksSection({ settings, save }: { settings: Settings; save(patch: Partial<Settings>): void }) {
   // The slider shows its value while dragging and saves when released (or on each key step).
   const [delay, setDelay] = useState(settings.hoverDelayMs);
-  useEffect(() => setDelay(settings.hoverDelayMs), [settings.hoverDelayMs]);
+  // While the slider has focus, the user's value wins: storage echoes of earlier saves arrive late
+  // and would otherwise pull the slider back under quick key presses.
+  const editing = useRef(false);
+  useEffect(() => {
+    if (!editing.current) setDelay(settings.hoverDelayMs);
+  }, [settings.hoverDelayMs]);
   return (
     <section class="nk-opt-section" aria-labelledby="nk-opt-marks">
       <h2 id="nk-opt-marks">Marks and cards</h2>
@@ -43,6 +48,11 @@ export function MarksSection({ settings, save }: { settings: Settings; save(patc
             value={delay}
             aria-valuetext={`${delay} milliseconds`}
             aria-describedby="nk-opt-delay-hint"
+            onFocus={() => (editing.current = true)}
+            onBlur={() => {
+              editing.current = false;
+              setDelay(settings.hoverDelayMs);
+            }}
             onInput={(e) => setDelay(Number(e.currentTarget.value))}
             onChange={(e) => save({ hoverDelayMs: Number(e.currentTarget.value) })}
           />
