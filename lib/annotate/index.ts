@@ -1,0 +1,13 @@
+export { createAnnotator } from './annotator';
+export type { Annotator, AnnotatorOptions, ScanRequest } from './annotator';
+export { createMarker } from './marker';
+export type { Mark, Marker, MarkStyle } from './marker';
+export { trackHover } from './hover';
+export type { HoverHandlers, HoverTracker } from './hover';
+export { observeMutations } from './mutations';
+export type { MutationWatch } from './mutations';
+export { createSlicer } from './slicer';
+export type { Slicer } from './slicer';
+export { collectRuns, collectRunsIn, locate, runRange } from './runs';
+export type { TextRun } from './runs';
+export { zoneOf } from './zone';
