@@ -36,7 +36,8 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   async main(ctx) {
-    if (!(document instanceof HTMLDocument) || !document.body) return;
+    // HTML and XHTML pages; not bare SVG or XML documents.
+    if (document.documentElement?.namespaceURI !== 'http://www.w3.org/1999/xhtml' || !document.body) return;
     const host = location.hostname;
     let settings: Settings = await getSettings();
     let mode: SiteMode = siteModeFor(settings, host);

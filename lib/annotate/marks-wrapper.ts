@@ -38,8 +38,12 @@ export class WrapperMarker implements Marker {
   private flashed: Item | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The page defined its own `nk-mark` element: wrapping would hand our text to its code. */
+  private readonly tagTaken: boolean;
+
   constructor(private readonly doc: Document, style: MarkStyle = 'underline') {
     this.sheet = installSheet(doc, wrapperCss(style));
+    this.tagTaken = isDefinedByPage(doc.createElement(WRAPPER_TAG));
   }
 
   add(run: TextRun, start: number, end: number, entryId: string): Mark {
@@ -93,7 +97,7 @@ export class WrapperMarker implements Marker {
 
   private wrap(piece: Piece, mark: Mark): void {
     const parent = piece.node.parentNode;
-    if (!parent) return;
+    if (!parent || this.tagTaken) return;
     const w = this.doc.createElement(WRAPPER_TAG);
     w.setAttribute('data-nk-entry', mark.entryId);
     parent.insertBefore(w, piece.node);
@@ -225,5 +229,13 @@ function setFlag(item: Item, attr: string, on: boolean): void {
   for (const p of item.pieces) {
     if (on) p.wrapper?.setAttribute(attr, '');
     else p.wrapper?.removeAttribute(attr);
+  }
+}
+
+function isDefinedByPage(el: Element): boolean {
+  try {
+    return el.matches(':defined');
+  } catch {
+    return false;
   }
 }

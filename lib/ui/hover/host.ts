@@ -64,7 +64,7 @@ export interface HoverHost {
 }
 
 export function createHost(doc: Document): HoverHost {
-  const host = doc.createElement(HOST_TAG);
+  const host = hostElement(doc);
   host.setAttribute('data-nk-ui', '');
   for (const [prop, value] of HOST_STYLE) host.style.setProperty(prop, value, 'important');
   const shadow = host.attachShadow({ mode: 'open' });
@@ -126,4 +126,10 @@ export function lowerHost(host: HTMLElement): void {
       /* already hidden */
     }
   }
+}
+
+/** A page that defined its own `nk-context-ui` element gets a plain div host instead (same attribute). */
+function hostElement(doc: Document): HTMLElement {
+  const el = doc.createElement(HOST_TAG);
+  return el.matches(':defined') ? doc.createElement('div') : el;
 }
