@@ -57,6 +57,12 @@ describe('createAnnotator', () => {
     return { annotator, ...w };
   }
 
+  it('stops marking at the mark cap, leaving the rest of the page untouched', async () => {
+    const { annotator } = setup('<p>Trump. Trump. Trump. Trump. Trump.</p>', worker(), { maxMarks: 3 });
+    await annotator.start();
+    expect(marked()).toEqual(['donald-trump:Trump', 'donald-trump:Trump', 'donald-trump:Trump']);
+  });
+
   it('sends one batch of candidates as written and marks exactly the accepted ones', async () => {
     const { annotator, calls } = setup(`
       <nav><ul><li><a href="/a">Trump</a></li></ul></nav>

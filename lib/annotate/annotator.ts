@@ -33,6 +33,8 @@ export interface AnnotatorOptions {
   observe?: boolean;
   slicer?: Slicer;
   mutationDelayMs?: number;
+  /** Cap on marks in the document (default MAX_MARKS). */
+  maxMarks?: number;
 }
 
 export interface Annotator {
@@ -64,6 +66,12 @@ interface Pending {
 
 /** When content arriving later makes a not-relevant page relevant, rescan it whole, at most this often. */
 const MAX_RELEVANCE_RESTARTS = 3;
+
+/**
+ * Marks per document. Real articles stay under ~1,000; past a few thousand ranges every highlight
+ * change costs the browser a repaint of seconds, and nobody reads that many cards.
+ */
+export const MAX_MARKS = 5_000;
 
 export function createAnnotator(o: AnnotatorOptions): Annotator {
   const { doc } = o;
@@ -187,7 +195,7 @@ export function createAnnotator(o: AnnotatorOptions): Annotator {
       // Checked once per run before its first mark: a changed run is left to its mutation batch.
       let ok = checked.get(run);
       if (ok === undefined) checked.set(run, (ok = runIntact(run, 0, run.text.length)));
-      if (!ok) return;
+      if (!ok || byId.size >= (o.maxMarks ?? MAX_MARKS)) return;
       const mark = suppress(() => marker.add(run, start, end, entryId));
       byId.set(mark.id, mark);
       where.set(mark.id, { run, start, end });
