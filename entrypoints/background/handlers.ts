@@ -26,7 +26,12 @@ export interface ResolveOutput<S> {
 export interface FrameRecord<S> {
   state: S | null;
   status: PageStatus;
+  /** The frame document's navigation start (see ContentScanMessage.docStart); 0 when unknown. */
+  docStart: number;
 }
+
+/** A document whose navigation started this long before the tab's 'loading' event belongs to the previous page. */
+export const NAVIGATION_SLACK_MS = 1_000;
 
 export interface BackgroundDeps<S> {
   extensionId: string;
@@ -98,7 +103,7 @@ export function createHandlers<S>(deps: BackgroundDeps<S>) {
           const next = record ?? { url: message.url, frames: {} };
           const prev = message.batch === 0 ? null : (next.frames[frameId]?.state ?? null);
           const resolved = await deps.resolve(prev, message);
-          next.frames[frameId] = { state: resolved.state, status: resolved.status };
+          next.frames[frameId] = { state: resolved.state, status: resolved.status, docStart: message.docStart };
           if (frameId === '0') next.url = message.url;
           return { record: next, result: resolved };
         });
@@ -118,7 +123,7 @@ export function createHandlers<S>(deps: BackgroundDeps<S>) {
         const frameId = String(sender.frameId ?? 0);
         await deps.store.update(tabId, async (record) => {
           const next = record ?? { url: '', frames: {} };
-          next.frames[frameId] = { state: null, status: message.status };
+          next.frames[frameId] = { state: null, status: message.status, docStart: next.frames[frameId]?.docStart ?? 0 };
           return { record: next, result: null };
         });
         void updateBadge(tabId);
@@ -176,5 +181,20 @@ export function createHandlers<S>(deps: BackgroundDeps<S>) {
     deps.setBadge(tabId, 0);
   }
 
-  return { onMessage, cardFor, pageReport, updateBadge, clearTab };
+  /**
+   * The tab started loading at `at`: forget frames of documents older than that. Events and
+   * messages travel separately, so a new document's scan may already be stored: it stays. Then
+   * ask documents that are still there (same-document navigations) to report themselves again.
+   */
+  async function navigated(tabId: number, at: number) {
+    await deps.store.update(tabId, async (record) => {
+      if (!record) return { record: null, result: null };
+      const frames = Object.fromEntries(Object.entries(record.frames).filter(([, f]) => f.docStart >= at - NAVIGATION_SLACK_MS));
+      return { record: Object.keys(frames).length ? { ...record, frames } : null, result: null };
+    });
+    await updateBadge(tabId);
+    await deps.sendToTab(tabId, { type: 'bg:resync' }).catch(() => undefined);
+  }
+
+  return { onMessage, cardFor, pageReport, updateBadge, clearTab, navigated };
 }

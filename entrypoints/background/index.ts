@@ -71,10 +71,10 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => handlers.onMessage(message, sender));
 
-  // The tab navigates (also same-document navigations, which the content script answers by
-  // annotating again): forget the old page's results; the content scripts report the new ones.
+  // The tab navigates (also same-document navigations): forget the old page's results; content
+  // scripts report the new ones.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void handlers.clearTab(tabId);
+    if (change.status === 'loading') void handlers.navigated(tabId, Date.now());
   });
   browser.tabs.onRemoved.addListener((tabId) => void handlers.clearTab(tabId));
 

@@ -55,7 +55,7 @@ export default defineContentScript({
         find: (text) => matcher.find(text),
         sentenceAround,
         scan: async (msg) => {
-          const reply = await sendWithRetry(() => send({ type: 'content:scan', url: location.href, title: document.title, ...msg }));
+          const reply = await sendWithRetry(() => send({ type: 'content:scan', url: location.href, title: document.title, docStart: performance.timeOrigin, ...msg }));
           for (const [id, card] of Object.entries(reply.cards)) cards.set(id, card);
           return reply;
         },
@@ -101,8 +101,15 @@ export default defineContentScript({
       void send({ type: 'content:cleared', status: 'disabled' }).catch(() => undefined);
     }
 
+    /** "Annotate anyway" holds for this document until the site mode changes. */
+    let forced = false;
+    let startedAt = 0;
+    let startedHref = '';
     function apply(force = false) {
       if (mode === 'off') return stop();
+      forced = force;
+      startedAt = Date.now();
+      startedHref = location.href;
       session?.destroy();
       session = startSession(force || mode === 'always');
     }
@@ -114,6 +121,10 @@ export default defineContentScript({
       switch (message?.type) {
         case 'bg:force':
           apply(true);
+          return Promise.resolve(null);
+        case 'bg:resync':
+          // A resync that races this document's own first scan is about its own navigation.
+          if (session && (Date.now() - startedAt > 2000 || location.href !== startedHref)) apply(forced);
           return Promise.resolve(null);
         case 'bg:show-entry': {
           const mark = session?.annotator.showEntry(message.id);

@@ -18,7 +18,7 @@ import type { Slicer } from './slicer';
 import { resetZoneCache } from './zone';
 import { firstInView, scrollToRange } from './navigate';
 
-export type ScanRequest = Omit<ContentScanMessage, 'type' | 'url' | 'title'>;
+export type ScanRequest = Omit<ContentScanMessage, 'type' | 'url' | 'title' | 'docStart'>;
 
 export interface AnnotatorOptions {
   doc: Document;

@@ -15,6 +15,8 @@ export interface ContentScanMessage {
   type: 'content:scan';
   url: string;
   title: string;
+  /** When the document's navigation started (`performance.timeOrigin`, ms since the epoch): tells a new document's results from an old one's. */
+  docStart: number;
   /** 0 for the first scan of a document (the worker forgets earlier results of the frame), then 1, 2 … */
   batch: number;
   /** Annotate even if the page is not about North Korea ("Annotate anyway" or site mode `always`). */
@@ -99,6 +101,8 @@ export interface PopupTabActionMessage {
 /** background → content script. */
 export type BackgroundToContentMessage =
   | { type: 'bg:force' }
+  /** The tab navigated; a document that is still there (same-document navigation) reports itself again. */
+  | { type: 'bg:resync' }
   | { type: 'bg:show-entry'; id: string }
   | { type: 'bg:step-mark'; direction: 1 | -1 }
   | { type: 'bg:toggle-site' };

@@ -57,13 +57,14 @@ function parse(x: unknown): RequestMessage {
     case 'content:scan': {
       need(isStr(x.url, LIMITS.url), 'url must be a string');
       need(isStr(x.title, LIMITS.title), 'title must be a string');
+      need(typeof x.docStart === 'number' && Number.isFinite(x.docStart) && x.docStart >= 0, 'docStart must be a time');
       need(isInt(x.batch, 0, 1_000_000), 'batch must be a non-negative integer');
       need(typeof x.force === 'boolean', 'force must be a boolean');
       const sentences = strings(x.sentences, 'sentences', LIMITS.sentences, LIMITS.sentenceLength);
       need(Array.isArray(x.candidates), 'candidates must be an array');
       need(x.candidates.length <= LIMITS.candidates, `candidates has more than ${LIMITS.candidates} items`);
       const candidates = x.candidates.map((c, i) => candidate(c, i, sentences));
-      return { type, url: x.url, title: x.title, batch: x.batch, force: x.force, sentences, candidates };
+      return { type, url: x.url, title: x.title, docStart: x.docStart, batch: x.batch, force: x.force, sentences, candidates };
     }
     case 'content:cleared':
       need(x.status === 'disabled' || x.status === 'pending', 'status must be disabled or pending');

@@ -288,8 +288,8 @@ describe('hostile messages', () => {
       [{ type: 'popup:get-card', id: { toString: 'cvid' } }, /id/],
       [{ type: 'popup:get-card', id: 'x'.repeat(10_000) }, /id/],
       // Content requests from an extension page are refused whatever they hold.
-      [{ type: 'content:scan', url: 'x', title: 'x', batch: 0, force: true, sentences: [], candidates: [] }, /not accepted/],
-      [{ type: 'content:scan', url: 'x', title: 'x', batch: 0, force: true, sentences: ['a'], candidates: Array(60_000).fill(0) }, /candidates/],
+      [{ type: 'content:scan', url: 'x', title: 'x', docStart: 0, batch: 0, force: true, sentences: [], candidates: [] }, /not accepted/],
+      [{ type: 'content:scan', url: 'x', title: 'x', docStart: 0, batch: 0, force: true, sentences: ['a'], candidates: Array(60_000).fill(0) }, /candidates/],
     ];
     for (const [message, why] of bad) {
       const reply = await h.send(message);
@@ -333,7 +333,7 @@ describe('hostile messages', () => {
         { type: 'bg:show-entry', id: 'cvid' },
         { type: 'bg:step-mark', direction: 1 },
         { type: 'content:cleared', status: 'disabled' },
-        { type: 'content:scan', url: location.href, title: '', batch: 0, force: true, sentences: [], candidates: [] },
+        { type: 'content:scan', url: location.href, title: '', docStart: 0, batch: 0, force: true, sentences: [], candidates: [] },
         { type: 'page-report', tabId: 1 },
         'nk-context',
         { nkError: true, error: 'x' },

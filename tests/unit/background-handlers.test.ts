@@ -64,6 +64,7 @@ const scan = (texts: string[], batch = 0) => ({
   type: 'content:scan',
   url: 'https://news.example/a',
   title: 'A',
+  docStart: 1000,
   batch,
   force: false,
   sentences: [texts.join(' ')],
@@ -112,6 +113,19 @@ describe('background request handling', () => {
     expect(setBadge).toHaveBeenLastCalledWith(7, 0);
     const report = (await handlers.onMessage({ type: 'page-report', tabId: 7 }, popup)) as PageReport;
     expect(report.status).toBe('pending');
+  });
+
+  it('forgets the previous page on navigation but keeps a new document that already reported', async () => {
+    const { handlers, sendToTab } = setup();
+    await handlers.onMessage({ ...scan(['Kim Jong Un']), docStart: 1_000 }, page);
+    await handlers.onMessage({ ...scan(['North Korea']), docStart: 1_000 }, { ...page, frameId: 2 });
+    await handlers.onMessage({ ...scan(['North Korea']), docStart: 50_000 }, { ...page, frameId: 0 });
+    // The 'loading' event of the navigation that started at 49,500 arrives after the new top document reported.
+    await handlers.navigated(7, 50_200);
+    const report = (await handlers.onMessage({ type: 'page-report', tabId: 7 }, popup)) as PageReport;
+    expect(report.entries.map((e) => e.id)).toEqual(['north-korea']);
+    expect(report.entries[0]?.count).toBe(1); // the old iframe's mention is gone
+    expect(sendToTab).toHaveBeenCalledWith(7, { type: 'bg:resync' });
   });
 
   it('reports a site switched off as disabled with no entries', async () => {
