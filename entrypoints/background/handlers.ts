@@ -12,6 +12,7 @@ import type {
   PageStatus,
   RequestMessage,
   SearchHit,
+  TopDocument,
 } from '../../lib/messaging/protocol';
 import { allowedFrom, parseRequest } from '../../lib/messaging/validate';
 import type { Candidate } from '../../lib/scan/types';
@@ -30,7 +31,7 @@ export interface FrameRecord<S> {
   docStart: number;
 }
 
-/** A document whose navigation started this long before the tab's 'loading' event belongs to the previous page. */
+/** A frame whose document started this long before the top frame's belongs to a previous page. */
 export const NAVIGATION_SLACK_MS = 1_000;
 
 export interface BackgroundDeps<S> {
@@ -44,6 +45,8 @@ export interface BackgroundDeps<S> {
   search(query: string, limit?: number): SearchHit[];
   store: TabStore<FrameRecord<S>>;
   sendToTab(tabId: number, message: BackgroundToContentMessage, frameId?: number): Promise<unknown>;
+  /** Ask the tab's top frame which document it holds (rejects or answers nothing when no content script is there). */
+  ping(tabId: number): Promise<TopDocument | null | undefined>;
   setBadge(tabId: number, count: number): void;
   openLookup(query: string): Promise<void>;
   pending: { set(query: string): Promise<void>; take(): Promise<string | null> };
@@ -182,18 +185,21 @@ export function createHandlers<S>(deps: BackgroundDeps<S>) {
   }
 
   /**
-   * The tab started loading at `at`: forget frames of documents older than that. Events and
-   * messages travel separately, so a new document's scan may already be stored: it stays. Then
-   * ask documents that are still there (same-document navigations) to report themselves again.
+   * The tab finished loading. Ask its top frame which document it holds: no answer means no
+   * content script runs there (a browser page, a PDF, a site where extensions can't run), so the
+   * previous page's results go; otherwise only frames of documents older than that one go (an
+   * iframe loading late keeps everything). Events and messages travel separately, so a new
+   * document's scan may already be stored: it stays.
    */
-  async function navigated(tabId: number, at: number) {
+  async function navigated(tabId: number) {
+    const top = await deps.ping(tabId).catch(() => null);
+    const valid = top && typeof top === 'object' && Number.isFinite(top.docStart);
     await deps.store.update(tabId, async (record) => {
-      if (!record) return { record: null, result: null };
-      const frames = Object.fromEntries(Object.entries(record.frames).filter(([, f]) => f.docStart >= at - NAVIGATION_SLACK_MS));
+      if (!record || !valid) return { record: null, result: null };
+      const frames = Object.fromEntries(Object.entries(record.frames).filter(([, f]) => f.docStart >= top.docStart - NAVIGATION_SLACK_MS));
       return { record: Object.keys(frames).length ? { ...record, frames } : null, result: null };
     });
     await updateBadge(tabId);
-    await deps.sendToTab(tabId, { type: 'bg:resync' }).catch(() => undefined);
   }
 
   return { onMessage, cardFor, pageReport, updateBadge, clearTab, navigated };

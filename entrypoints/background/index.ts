@@ -10,6 +10,7 @@ import patternData from '../../assets/generated/patterns.json';
 import { decodePatternTable, type EncodedPatternTable } from '../../lib/scan/pattern-codec';
 import { buildPageReport, createResolver, type FrameState } from '../../lib/resolve';
 import { getSettings } from '../../lib/settings';
+import type { TopDocument } from '../../lib/messaging/protocol';
 import { createHandlers, type FrameRecord } from './handlers';
 import { TabStore } from './tab-store';
 import { MENU_ID, registerMenus, onMenuClicked } from './menus';
@@ -65,16 +66,19 @@ export default defineBackground(() => {
         void action.setBadgeBackgroundColor({ tabId, color: '#3558a6' }).catch(() => undefined);
       });
     },
+    ping: (tabId) => browser.tabs.sendMessage(tabId, { type: 'bg:ping' }, { frameId: 0 }) as Promise<TopDocument | undefined>,
     openLookup,
     pending,
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => handlers.onMessage(message, sender));
 
-  // The tab navigates (also same-document navigations): forget the old page's results; content
-  // scripts report the new ones.
+  // Runs the settings' storage migrations: content scripts only read the stored value.
+  void getSettings();
+
+  // The tab loaded something: forget what belongs to a previous page (see handlers.navigated).
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void handlers.navigated(tabId, Date.now());
+    if (change.status === 'complete') void handlers.navigated(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void handlers.clearTab(tabId));
 

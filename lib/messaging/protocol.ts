@@ -98,11 +98,17 @@ export interface PopupTabActionMessage {
   id?: string;
 }
 
+/** The top frame's answer to `bg:ping`. */
+export interface TopDocument {
+  docStart: number;
+  href: string;
+}
+
 /** background → content script. */
 export type BackgroundToContentMessage =
   | { type: 'bg:force' }
-  /** The tab navigated; a document that is still there (same-document navigation) reports itself again. */
-  | { type: 'bg:resync' }
+  /** The tab finished loading: which document does the top frame hold? Answers TopDocument. */
+  | { type: 'bg:ping' }
   | { type: 'bg:show-entry'; id: string }
   | { type: 'bg:step-mark'; direction: 1 | -1 }
   | { type: 'bg:toggle-site' };

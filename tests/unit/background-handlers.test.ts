@@ -28,6 +28,7 @@ function memoryArea(): Area {
 function setup(area = memoryArea()) {
   const setBadge = vi.fn();
   const sendToTab = vi.fn(async () => true);
+  const ping = vi.fn<(tabId: number) => Promise<{ docStart: number; href: string } | undefined>>(async () => undefined);
   const deps: BackgroundDeps<State> = {
     extensionId: 'ext',
     extensionOrigin: 'chrome-extension://ext/',
@@ -51,11 +52,12 @@ function setup(area = memoryArea()) {
     search: () => [],
     store: new TabStore<FrameRecord<State>>(area),
     sendToTab,
+    ping,
     setBadge,
     openLookup: async () => undefined,
     pending: { set: async () => undefined, take: async () => null },
   };
-  return { handlers: createHandlers(deps), setBadge, sendToTab, area };
+  return { handlers: createHandlers(deps), setBadge, sendToTab, ping, area };
 }
 
 const page = { id: 'ext', url: 'https://news.example/a', tab: { id: 7 }, frameId: 0 };
@@ -115,17 +117,31 @@ describe('background request handling', () => {
     expect(report.status).toBe('pending');
   });
 
-  it('forgets the previous page on navigation but keeps a new document that already reported', async () => {
-    const { handlers, sendToTab } = setup();
+  it('after a load, keeps the top document that answers and its frames, and drops an older page', async () => {
+    const { handlers, ping } = setup();
     await handlers.onMessage({ ...scan(['Kim Jong Un']), docStart: 1_000 }, page);
     await handlers.onMessage({ ...scan(['North Korea']), docStart: 1_000 }, { ...page, frameId: 2 });
+    // The new document already reported before the tab's 'complete' event reached the worker.
     await handlers.onMessage({ ...scan(['North Korea']), docStart: 50_000 }, { ...page, frameId: 0 });
-    // The 'loading' event of the navigation that started at 49,500 arrives after the new top document reported.
-    await handlers.navigated(7, 50_200);
+    ping.mockResolvedValue({ docStart: 50_000, href: 'https://news.example/b' });
+    await handlers.navigated(7);
+    let report = (await handlers.onMessage({ type: 'page-report', tabId: 7 }, popup)) as PageReport;
+    expect(report.entries.map((e) => [e.id, e.count])).toEqual([['north-korea', 1]]); // the old iframe is gone
+    // An iframe loading late fires another 'complete': nothing changes.
+    await handlers.onMessage({ ...scan(['Kim Jong Un']), docStart: 52_000 }, { ...page, frameId: 5 });
+    await handlers.navigated(7);
+    report = (await handlers.onMessage({ type: 'page-report', tabId: 7 }, popup)) as PageReport;
+    expect(report.entries).toHaveLength(2);
+  });
+
+  it('forgets the tab when no content script answers after a load (a browser page, a PDF)', async () => {
+    const { handlers, ping, setBadge } = setup();
+    await handlers.onMessage(scan(['Kim Jong Un']), page);
+    ping.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    await handlers.navigated(7);
     const report = (await handlers.onMessage({ type: 'page-report', tabId: 7 }, popup)) as PageReport;
-    expect(report.entries.map((e) => e.id)).toEqual(['north-korea']);
-    expect(report.entries[0]?.count).toBe(1); // the old iframe's mention is gone
-    expect(sendToTab).toHaveBeenCalledWith(7, { type: 'bg:resync' });
+    expect(report).toMatchObject({ status: 'pending', entries: [] });
+    expect(setBadge).toHaveBeenLastCalledWith(7, 0);
   });
 
   it('reports a site switched off as disabled with no entries', async () => {
