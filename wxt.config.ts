@@ -17,10 +17,26 @@ const noInnerHtml: Plugin = {
   },
 };
 
+/**
+ * The content script goes without webextension-polyfill (9 KiB of its 60 KiB budget): `wxt/browser`
+ * there is the browser's own `browser` (Firefox) or `chrome` (Chrome MV3), whose APIs return
+ * promises too. What the polyfill adds that it would need, a promise returned by a runtime.onMessage
+ * listener, it does without (entrypoints/content/index.ts answers through sendResponse).
+ */
+const nativeBrowser: Plugin = {
+  name: 'nk-content-native-browser',
+  enforce: 'pre',
+  resolveId(id, importer) {
+    // `wxt/browser` arrives here already aliased to the polyfill by @wxt-dev/webextension-polyfill.
+    if (id !== 'wxt/browser' && id !== '@wxt-dev/webextension-polyfill/browser') return null;
+    return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+  },
+};
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'NK Context',
     description:
       'Explains the terms and actors of North Korean nuclear diplomacy on any page, with context cards grounded in a trusted source article.',
@@ -39,6 +55,13 @@ export default defineConfig({
         description: 'Go to the previous marked term and open its card',
       },
     },
+    // The content script imports the hover card UI on first hover (entrypoints/hover-ui.ts); Chrome
+    // only lets it import files that web pages could load too, so the file is listed, reachable only
+    // under a per-session id (use_dynamic_url) so pages can't probe for the extension. Firefox's
+    // content scripts may import the extension's own files without this.
+    ...(manifestVersion === 3
+      ? { web_accessible_resources: [{ resources: ['hover-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }] }
+      : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -53,6 +76,16 @@ export default defineConfig({
         }
       : {}),
   }),
+  // Store zips; the Firefox sources zip holds what a reviewer needs to rebuild, not test pages,
+  // screenshots, benchmarks or build output.
+  zip: {
+    excludeSources: ['tests/**', 'docs/**', 'scripts/bench/**', 'scripts/screenshots.ts', '.output/**', '.wxt/**', 'coverage/**'],
+  },
+  hooks: {
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (entrypoints.some((e) => e.type === 'content-script')) config.plugins = [...(config.plugins ?? []), nativeBrowser];
+    },
+  },
   vite: () => ({
     plugins: [noInnerHtml],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -126,7 +126,7 @@ export function createHandlers<S>(deps: BackgroundDeps<S>) {
         const frameId = String(sender.frameId ?? 0);
         await deps.store.update(tabId, async (record) => {
           const next = record ?? { url: '', frames: {} };
-          next.frames[frameId] = { state: null, status: message.status, docStart: next.frames[frameId]?.docStart ?? 0 };
+          next.frames[frameId] = { state: null, status: message.status, docStart: message.docStart };
           return { record: next, result: null };
         });
         void updateBadge(tabId);

@@ -12,8 +12,9 @@ import type { BackgroundToContentMessage, SiteMode } from '../../lib/messaging/p
 import { compileMatcher } from '../../lib/scan/matcher';
 import { sentenceAround } from '../../lib/scan/sentences';
 import { createAnnotator, createMarker, trackHover, type Mark } from '../../lib/annotate';
-import { createHoverCard } from '../../lib/ui/hover';
-import { getSettings, setSiteMode, siteModeFor, watchSettings, type Settings } from '../../lib/settings';
+import { createLazyHoverCard } from '../../lib/ui/hover/lazy';
+import { loadHoverUi } from './hover-ui-loader';
+import { getSettings, setSiteMode, siteModeFor, watchSettings, type Settings } from '../../lib/settings/lite';
 
 /**
  * The worker may not be listening yet (just installed or updated, or starting under load): try
@@ -38,6 +39,16 @@ export default defineContentScript({
   async main(ctx) {
     // HTML and XHTML pages; not bare SVG or XML documents.
     if (document.documentElement?.namespaceURI !== 'http://www.w3.org/1999/xhtml' || !document.body) return;
+    // The worker asks the top frame which document it holds after each tab load: answered at once,
+    // before anything asynchronous, so that a missing answer means no content script is there.
+    const onPing = (raw: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): boolean => {
+      if ((raw as { type?: unknown } | null)?.type !== 'bg:ping' || window !== window.top) return false;
+      sendResponse({ docStart: performance.timeOrigin, href: location.href });
+      return false;
+    };
+    browser.runtime.onMessage.addListener(onPing);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onPing));
+
     const host = location.hostname;
     let settings: Settings = await getSettings();
     let mode: SiteMode = siteModeFor(settings, host);
@@ -60,12 +71,16 @@ export default defineContentScript({
           return reply;
         },
       });
-      const card = createHoverCard({
-        doc: document,
-        getCard: (id) => cards.get(id),
-        onOpenInPopup: (id) => void send({ type: 'content:open-lookup', query: cards.get(id)?.entry.label ?? id }).catch(() => undefined),
-        settings: { hoverDelayMs: settings.hoverDelayMs, theme: settings.theme },
-      });
+      // The card UI is loaded on the first hover (a third of this script's size).
+      const card = createLazyHoverCard(
+        {
+          doc: document,
+          getCard: (id) => cards.get(id),
+          onOpenInPopup: (id) => void send({ type: 'content:open-lookup', query: cards.get(id)?.entry.label ?? id }).catch(() => undefined),
+          settings: { hoverDelayMs: settings.hoverDelayMs, theme: settings.theme },
+        },
+        loadHoverUi,
+      );
       const hover = trackHover(document, marker, {
         onEnter: (mark) => card.scheduleShow(anchorOf(mark)),
         onLeave: () => card.scheduleHide(),
@@ -98,33 +113,23 @@ export default defineContentScript({
     function stop() {
       session?.destroy();
       session = null;
-      void send({ type: 'content:cleared', status: 'disabled' }).catch(() => undefined);
+      void send({ type: 'content:cleared', status: 'disabled', docStart: performance.timeOrigin }).catch(() => undefined);
     }
 
     /** "Annotate anyway" holds for this document until the site mode changes. */
-    let forced = false;
-    let startedAt = 0;
-    let startedHref = '';
     function apply(force = false) {
       if (mode === 'off') return stop();
-      forced = force;
-      startedAt = Date.now();
-      startedHref = location.href;
       session?.destroy();
       session = startSession(force || mode === 'always');
     }
 
     apply();
 
-    const onMessage = (raw: unknown) => {
+    const handle = (raw: unknown): Promise<unknown> | undefined => {
       const message = raw as BackgroundToContentMessage;
       switch (message?.type) {
         case 'bg:force':
           apply(true);
-          return Promise.resolve(null);
-        case 'bg:resync':
-          // A resync that races this document's own first scan is about its own navigation.
-          if (session && (Date.now() - startedAt > 2000 || location.href !== startedHref)) apply(forced);
           return Promise.resolve(null);
         case 'bg:show-entry': {
           const mark = session?.annotator.showEntry(message.id);
@@ -143,6 +148,14 @@ export default defineContentScript({
         default:
           return undefined;
       }
+    };
+    // Answered through sendResponse: this script uses the browser's own API (no polyfill, see
+    // wxt.config.ts), and Chrome ignores a promise returned by the listener.
+    const onMessage = (raw: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): boolean => {
+      const reply = handle(raw);
+      if (!reply) return false;
+      void reply.then(sendResponse);
+      return true;
     };
     browser.runtime.onMessage.addListener(onMessage);
 

@@ -36,6 +36,8 @@ export interface ContentScanResponse {
 export interface ContentClearedMessage {
   type: 'content:cleared';
   status: PageStatus;
+  /** As in ContentScanMessage. */
+  docStart: number;
 }
 
 /** content or popup → background: one entry's card. */

@@ -24,6 +24,7 @@ const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !
 const isStr = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
 const isInt = (x: unknown, min: number, max: number): x is number =>
   typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 const ZONES: readonly Zone[] = ['main', 'aside'];
 
 class Invalid extends Error {}
@@ -57,7 +58,7 @@ function parse(x: unknown): RequestMessage {
     case 'content:scan': {
       need(isStr(x.url, LIMITS.url), 'url must be a string');
       need(isStr(x.title, LIMITS.title), 'title must be a string');
-      need(typeof x.docStart === 'number' && Number.isFinite(x.docStart) && x.docStart >= 0, 'docStart must be a time');
+      need(isTime(x.docStart), 'docStart must be a time');
       need(isInt(x.batch, 0, 1_000_000), 'batch must be a non-negative integer');
       need(typeof x.force === 'boolean', 'force must be a boolean');
       const sentences = strings(x.sentences, 'sentences', LIMITS.sentences, LIMITS.sentenceLength);
@@ -68,7 +69,8 @@ function parse(x: unknown): RequestMessage {
     }
     case 'content:cleared':
       need(x.status === 'disabled' || x.status === 'pending', 'status must be disabled or pending');
-      return { type, status: x.status };
+      need(isTime(x.docStart), 'docStart must be a time');
+      return { type, status: x.status, docStart: x.docStart };
     case 'content:get-card':
     case 'popup:get-card':
       need(isStr(x.id, LIMITS.id), 'id must be a string');

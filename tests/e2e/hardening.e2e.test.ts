@@ -317,7 +317,8 @@ describe('hostile messages', () => {
   it('offers web pages no way in: no externally_connectable, and a postMessage storm changes nothing', async () => {
     const manifest = JSON.parse(readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest).not.toHaveProperty('externally_connectable');
-    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    // Only the hover card's UI, loaded on first hover, under a per-session URL that pages can't probe.
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['hover-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
     // The fewest permissions (docs/permissions.md): no tabs, no host permissions.
     expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
     expect(manifest).not.toHaveProperty('host_permissions');

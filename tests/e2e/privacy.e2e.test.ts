@@ -39,8 +39,13 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The page's own server, the extension's files (the hover UI under its per-session dynamic URL too), inline data. */
 const allowed = (url: string) =>
-  url.startsWith(`${server.origin}/`) || url.startsWith(`chrome-extension://${h.extensionId}/`) || url.startsWith('data:') || url.startsWith('blob:');
+  url.startsWith(`${server.origin}/`) ||
+  url.startsWith(`chrome-extension://${h.extensionId}/`) ||
+  /^chrome-extension:\/\/[0-9a-f-]{36}\/hover-ui\.js$/.test(url) ||
+  url.startsWith('data:') ||
+  url.startsWith('blob:');
 
 describe('network use', () => {
   it('the recorder sees requests from a page, an extension page and the service worker', async () => {

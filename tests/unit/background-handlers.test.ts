@@ -147,7 +147,7 @@ describe('background request handling', () => {
   it('reports a site switched off as disabled with no entries', async () => {
     const { handlers } = setup();
     await handlers.onMessage(scan(['Kim Jong Un']), page);
-    await handlers.onMessage({ type: 'content:cleared', status: 'disabled' }, page);
+    await handlers.onMessage({ type: 'content:cleared', status: 'disabled', docStart: 1000 }, page);
     const report = (await handlers.onMessage({ type: 'page-report', tabId: 7 }, popup)) as PageReport;
     expect(report).toMatchObject({ status: 'disabled', entries: [] });
   });
