@@ -291,6 +291,25 @@ describe('compromise is loaded only when a candidate needs it', () => {
     expect(loadNlp).not.toHaveBeenCalled();
   });
 
+  it('never for a page that is not relevant, even with short names and common words to judge', async () => {
+    const sentences = [
+      'Kim Jong Un visited a fertiliser factory.',
+      'Kim later said the plant was a model for the nation.',
+      'After the nuclear talks, a freeze warning was issued for Seoul.',
+    ];
+    const loadNlp = vi.fn(loadCompromise);
+    const r = await run(sentences, { force: false, loadNlp });
+    expect(r.status).toBe('not-relevant');
+    expect(loadNlp).not.toHaveBeenCalled();
+    expect(r.state.entries['kim-jong-un']?.count).toBe(1); // the full name is still recorded
+    // The same page annotated anyway does consult compromise, and the weather stays unmarked.
+    const forcedLoad = vi.fn(loadCompromise);
+    const forced = await run(sentences, { force: true, loadNlp: forcedLoad });
+    expect(forcedLoad).toHaveBeenCalledTimes(1);
+    expect(verdict(forced, 'Kim')).toBe('kim-jong-un');
+    expect(verdict(forced, 'freeze')).toBeNull();
+  });
+
   it('falls back to the dictionary when compromise fails to load', async () => {
     const r = await run([NAMED, 'Stella Kim reported.', 'But Kim refused.'], { loadNlp: () => Promise.reject(new Error('chunk failed')) });
     expect(r.marks.filter(([t]) => t === 'Kim').map(([, v]) => v)).toEqual([null, 'kim-jong-un']);

@@ -1,7 +1,10 @@
 /**
  * Candidates → entries, in the background worker. Full names count as written; short names only
  * on a page that names the entry in full; common-word aliases only next to a cue word and in
- * the right sense; ambiguous aliases by the knowledge base's rules. Then: is the page relevant?
+ * the right sense; ambiguous aliases by the knowledge base's rules.
+ * Whether the page is relevant is judged from the full names alone (the dictionary decides them),
+ * and short names and common words, which may need compromise, are decided only on a page that is
+ * relevant or forced: most pages are neither, and compromise costs far more than everything else.
  */
 import type { Ambiguity, Entry, KnowledgeBase } from '../knowledge/types';
 import type { PageStatus } from '../messaging/protocol';
@@ -12,7 +15,7 @@ import { loadCompromise, SentenceTagger, type LoadNlp, type NlpParse } from './n
 import { afterArticle, standsAlone } from './names';
 import { scoreRelevance } from './relevance';
 import { AliasReadings, senseAgrees } from './senses';
-import { cloneFrameState, emptyFrameState, isFrameState, tallyMention, type FrameState } from './state';
+import { cloneFrameState, emptyFrameState, isFrameState, tallyMention, type EntryTally, type FrameState } from './state';
 import { hasCue, nameWords } from './words';
 
 export interface ResolveInput {
@@ -81,6 +84,16 @@ export function createResolver(kb: KnowledgeBase, table: PatternTable, options: 
     return kb.ambiguities.find((a) => [...a.entries].sort().join('\n') === ids);
   }
 
+  /** Full names need only the dictionary and the knowledge base's ambiguity rules. */
+  function decideFull(c: Candidate, state: FrameState, sentences: readonly string[]): string | null {
+    const p = table.patterns[c.pattern];
+    if (!p || sentences[c.sentence] === undefined) return null;
+    const ids = p.entries.filter((id) => byId.has(id));
+    if (ids.length === 0) return null;
+    return pickAmbiguous(ids, ids.length > 1 ? ruleFor(p) : undefined, state.fullNames);
+  }
+
+  /** Short names and common words, which may need compromise's reading of the sentence. */
   async function decide(c: Candidate, state: FrameState, sentences: string[], folded: (n: number) => string, tagger: SentenceTagger): Promise<string | null> {
     const p = table.patterns[c.pattern];
     const sentence = sentences[c.sentence];
@@ -88,8 +101,6 @@ export function createResolver(kb: KnowledgeBase, table: PatternTable, options: 
     const ids = p.entries.filter((id) => byId.has(id));
     if (ids.length === 0) return null;
     const length = c.text.length;
-
-    if (p.kind === 'full') return pickAmbiguous(ids, ids.length > 1 ? ruleFor(p) : undefined, state.fullNames);
 
     if (p.kind === 'short') {
       const id = mostNamed(ids, state.fullNames);
@@ -125,21 +136,34 @@ export function createResolver(kb: KnowledgeBase, table: PatternTable, options: 
         }
       }
 
-      const foldedCache = new Map<number, string>();
-      const folded = (n: number): string => {
-        let f = foldedCache.get(n);
-        if (f === undefined) foldedCache.set(n, (f = fold(input.sentences[n] ?? '')));
-        return f;
-      };
-      const tagger = new SentenceTagger(input.sentences, parser);
-      const picks: (string | null)[] = [];
-      for (const c of input.candidates) picks.push(await decide(c, state, input.sentences, folded, tagger));
+      const picks: (string | null)[] = input.candidates.map(() => null);
+      const later: number[] = []; // short names and common words: decided only on an annotated page
+      input.candidates.forEach((c, k) => {
+        if (table.patterns[c.pattern]?.kind === 'full') picks[k] = decideFull(c, state, input.sentences);
+        else later.push(k);
+      });
+      const weightOf = (id: string) => byId.get(id)?.weight ?? 0;
+      // Relevance from the full names alone: on a page neither relevant by them nor forced, short names
+      // and common words stay undecided (null), so compromise is never loaded for it.
+      if (!state.relevant && !state.forced) state.relevant = scoreRelevance(tallied(state, input.candidates, picks), weightOf).relevant;
+
+      if (later.length > 0 && (state.relevant || state.forced)) {
+        const foldedCache = new Map<number, string>();
+        const folded = (n: number): string => {
+          let f = foldedCache.get(n);
+          if (f === undefined) foldedCache.set(n, (f = fold(input.sentences[n] ?? '')));
+          return f;
+        };
+        const tagger = new SentenceTagger(input.sentences, parser);
+        for (const k of later) picks[k] = await decide(input.candidates[k]!, state, input.sentences, folded, tagger);
+      }
+      // Tallied in page order, so each entry's mention texts are listed as the page shows them.
       input.candidates.forEach((c, k) => {
         const id = picks[k];
         if (id) tallyMention(state, id, c.text, c.zone);
       });
 
-      const rel = scoreRelevance(state.entries, (id) => byId.get(id)?.weight ?? 0);
+      const rel = scoreRelevance(state.entries, weightOf);
       state.score = rel.score;
       state.relevant ||= rel.relevant;
       const annotate = state.relevant || state.forced;
@@ -152,4 +176,14 @@ export function createResolver(kb: KnowledgeBase, table: PatternTable, options: 
       };
     },
   };
+}
+
+/** The state's entries with these picks tallied, on a copy. */
+function tallied(state: FrameState, candidates: readonly Candidate[], picks: readonly (string | null)[]): Record<string, EntryTally> {
+  const copy = cloneFrameState(state);
+  candidates.forEach((c, k) => {
+    const id = picks[k];
+    if (id) tallyMention(copy, id, c.text, c.zone);
+  });
+  return copy.entries;
 }

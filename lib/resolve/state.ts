@@ -8,7 +8,10 @@ import type { Zone } from '../scan/types';
 /** Distinct mention texts kept per entry; enough for the popup, small enough for storage. */
 export const MAX_MENTION_TEXTS = 12;
 
-/** What the document has shown of one entry (counted whether or not the page was annotated). */
+/**
+ * What the document has shown of one entry. Full names are counted whether or not the page is
+ * annotated; short names and common words only once it is (they are not judged before).
+ */
 export interface EntryTally {
   count: number;
   main: number;

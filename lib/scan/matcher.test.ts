@@ -1,6 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../text/fold';
 import { compileMatcher, type Matcher } from './matcher';
+import { decodePatternTable } from './pattern-codec';
 import type { CaseRule, Pattern, PatternTable } from './types';
 
 function pat(form: string, caseRule: CaseRule = 'any', entry = form): Pattern {
@@ -191,5 +194,32 @@ describe('exact offsets and robustness', () => {
     m.findIter('Kim Jong Un and Bolton', () => inner.push(m.find('CVID and US').length));
     expect(inner).toEqual([2, 2]);
     expect(m.find('Kim Jong Un and Bolton')).toEqual(outer);
+  });
+});
+
+describe('the compact automaton', () => {
+  it('falls back from deep inside a broken-off alias to a shorter one that began within it', () => {
+    const t = table(pat('alpha beta gamma delta'), pat('gamma epsilon'), pat('beta'));
+    expect(hits(compileMatcher(t), t, 'alpha beta gamma epsilon')).toEqual([
+      ['beta', 'beta'],
+      ['gamma epsilon', 'gamma epsilon'],
+    ]);
+  });
+  it('matches aliases written in scripts beyond Latin, Greek and Cyrillic', () => {
+    const t = table(pat('\u91d1\u6b63\u6069'), pat('\ubd81\ud55c'), pat('Kim'));
+    expect(hits(compileMatcher(t), t, '\u91d1\u6b63\u6069 \uc704\uc6d0\uc7a5, \ubd81\ud55c; Kim')).toEqual([
+      ['\u91d1\u6b63\u6069', '\u91d1\u6b63\u6069'],
+      ['\ubd81\ud55c', '\ubd81\ud55c'],
+      ['Kim', 'Kim'],
+    ]);
+  });
+  const shipped = join(process.cwd(), 'assets/generated/patterns.json');
+  it.skipIf(!existsSync(shipped))('holds the shipped table in a small fraction of a dense table, before and after scanning', () => {
+    const big = compileMatcher(decodePatternTable(JSON.parse(readFileSync(shipped, 'utf8'))));
+    const { states, classes, bytes } = big.stats;
+    const denseTable = states * classes * 2;
+    expect(bytes).toBeLessThan(denseTable / 2);
+    big.find('North Korea and the United States met in Hanoi; Kim Jong Un left early. '.repeat(50));
+    expect(big.stats.bytes).toBeLessThan(denseTable / 2);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The multi-pattern matcher the content script runs over every text run of a page: an
- * Aho–Corasick automaton compiled once into a flat DFA (`delta[state * width + class]`), fed the
- * page's text one folded code unit at a time, so no folded copy of the text is ever made.
+ * Aho–Corasick automaton (sparse trie + failure links, dense lazily filled rows for the shallow
+ * states), fed the page's text one folded code unit at a time, so no folded copy of the text is
+ * ever made.
  *
  * Text conventions (see lib/text/fold): SOFT code units are invisible and skipped, a run of
  * whitespace counts as one space, and every Match indexes the original text.
@@ -17,6 +18,12 @@ const KNOWN = 1 << 13;
 const WORD = 1 << 14;
 const INVISIBLE = 1 << 15; // folds to SOFT: skipped; the highest bit, so `v >= INVISIBLE` tests it
 const CLASS_MASK = KNOWN - 1;
+/**
+ * States this shallow (≈300 of 5000) get a dense DFA row, filled entry by entry as the text needs
+ * it; deeper ones, met only inside a near-match, follow the sparse trie and failure links, which
+ * for them is nearly always one child look-up.
+ */
+const DENSE_DEPTH = 3;
 const SPACE_CLASS = 1; // reserved even when no pattern has a space: whitespace runs collapse anyway
 const RULE_ANY = 0;
 const RULE_INITIAL = 1;
@@ -41,16 +48,10 @@ export interface Matcher {
   readonly stats: MatcherStats;
 }
 
-// Word test on folded code units: ASCII inline, everything else cached after one regex test.
-const wordCache = new Uint8Array(0x10000); // 0 unknown, 1 no, 2 yes
+// Word test on folded code units: only `learn` asks, once per code unit, and caches the answer.
 function isWord(c: number): boolean {
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
-  let v = wordCache[c]!;
-  if (v === 0) {
-    v = isWordCode(c) ? 2 : 1;
-    wordCache[c] = v;
-  }
-  return v === 2;
+  return isWordCode(c);
 }
 
 /** 1 = uppercase (or titlecase), 2 = lowercase, 0 = no case. */
@@ -63,44 +64,45 @@ function caseOf(c: number): number {
   return ch === lower ? 2 : 1;
 }
 
-interface Normalised {
-  text: number[];
-  form: number[];
-}
-
-/** Folded text without SOFT, one space per whitespace run, trimmed; `form` kept aligned. */
-function normalise(text: string, form: string): Normalised {
-  const useForm = form.length === text.length;
-  const out: Normalised = { text: [], form: [] };
-  for (let i = 0; i < text.length; i++) {
-    const c = foldCode(text.charCodeAt(i));
-    if (c === SOFT) continue;
-    if (c === SPACE && (out.text.length === 0 || out.text[out.text.length - 1] === SPACE)) continue;
-    out.text.push(c);
-    out.form.push(useForm ? form.charCodeAt(i) : c);
-  }
-  if (out.text[out.text.length - 1] === SPACE) {
-    out.text.pop();
-    out.form.pop();
-  }
-  return out;
-}
-
 export function compileMatcher(table: PatternTable): Matcher {
   return new AcMatcher(table);
 }
 
+/**
+ * Per-code-unit info is flat below this (Latin, Greek, Cyrillic, punctuation: the hot path, one
+ * load) and in pages of 256 above it, each allocated when one of its code units is first seen.
+ */
+const FLAT = 0x3000;
+// A page that nothing has learnt yet; shared and never written.
+const EMPTY_PAGE = new Uint16Array(256);
+
+/**
+ * Compile cost matters more than anything here: every frame the content script runs in builds
+ * one. So the trie is stored sparsely (children of a state are contiguous in breadth-first
+ * numbering, looked up linearly) with failure links, and only the shallow states, which take
+ * nearly all of the text, get dense DFA rows, each entry computed when the text first needs it.
+ */
 class AcMatcher implements Matcher {
-  readonly stats: MatcherStats;
+  private readonly patternCount: number;
+  private readonly states: number;
   private readonly width: number;
   private readonly classMap: Map<number, number>;
-  private readonly info = new Uint16Array(0x10000);
+  /** Per-code-unit info (0: not learnt yet): `low` below FLAT, `pages` from it. */
+  private readonly low = new Uint16Array(FLAT);
+  private readonly pages: Uint16Array[];
+  /** Children of state s: ids kidStart[s] … kidStart[s + 1] − 1; kidCls[id] is the class that leads to id. */
+  private readonly kidStart: Uint16Array | Uint32Array;
+  private readonly kidCls: Uint16Array;
+  private readonly fail: Uint16Array | Uint32Array;
+  /** States below this id (breadth-first: the shallow ones) have a row in `delta`. */
+  private readonly dense: number;
+  /** `delta[state * width + class]` = next state + 1, or 0 while not computed yet. */
   private readonly delta: Uint16Array | Uint32Array;
   private readonly depth: Uint16Array;
   /** First pattern whose whole text ends at a state, or -1. */
   private readonly term: Int32Array;
   /** Nearest proper suffix state that is terminal (0 = none). */
-  private readonly dict: Uint32Array;
+  private readonly dict: Uint16Array | Uint32Array;
   private readonly hasOut: Uint8Array;
   /** Next pattern with the same normalised text, in table order, or -1. */
   private readonly nextSame: Int32Array;
@@ -121,81 +123,131 @@ class AcMatcher implements Matcher {
   constructor(table: PatternTable) {
     const patterns = Array.isArray(table?.patterns) ? table.patterns : [];
     const count = patterns.length;
+    this.patternCount = count;
     this.nextSame = new Int32Array(count).fill(-1);
     this.rule = new Uint8Array(count);
     this.forms = new Array<Uint16Array | null>(count).fill(null);
+    this.pages = new Array<Uint16Array>(256).fill(EMPTY_PAGE);
 
-    // Alphabet classes and a Map-based trie: compile-time only.
+    let cap = 1;
+    let maxText = 0;
+    for (const pat of patterns) {
+      if (typeof pat?.text !== 'string') continue;
+      cap += pat.text.length;
+      maxText = Math.max(maxText, pat.text.length);
+    }
+    // The trie as first-child / next-sibling lists in insertion numbering (0 = none: the root is nobody's child).
+    const firstKid = new Int32Array(cap);
+    const sibling = new Int32Array(cap);
+    const label = new Uint16Array(cap);
+    const depth0 = new Uint16Array(cap);
+    const term0 = new Int32Array(cap).fill(-1);
+    const lastSame = new Int32Array(cap);
+    const formBuf = new Uint16Array(maxText);
     const classMap = new Map<number, number>([[SPACE, SPACE_CLASS]]);
-    const children: Map<number, number>[] = [new Map()];
-    const termList: number[] = [-1];
-    const lastSame: number[] = [-1];
-    const depthList: number[] = [0];
+    const classLow = new Uint16Array(FLAT); // classMap's hot part, for compiling only
+    let n = 1;
+    const step = (s: number, cls: number): number => {
+      let k = firstKid[s]!;
+      while (k !== 0 && label[k] !== cls) k = sibling[k]!;
+      if (k === 0) {
+        k = n++;
+        label[k] = cls;
+        depth0[k] = depth0[s]! + 1;
+        sibling[k] = firstKid[s]!;
+        firstKid[s] = k;
+      }
+      return k;
+    };
     let maxLen = 0;
     for (let p = 0; p < count; p++) {
       const pat = patterns[p]!;
-      if (typeof pat?.text !== 'string') continue;
-      const norm = normalise(pat.text, typeof pat.form === 'string' ? pat.form : pat.text);
-      if (norm.text.length === 0) continue;
-      const cased = norm.form.some((c) => caseOf(c) !== 0);
-      this.rule[p] = !cased ? RULE_ANY : pat.caseRule === 'exact' ? RULE_EXACT : pat.caseRule === 'initial' ? RULE_INITIAL : RULE_ANY;
-      if (this.rule[p] !== RULE_ANY) this.forms[p] = Uint16Array.from(norm.form);
+      const text = pat?.text;
+      if (typeof text !== 'string') continue;
+      const form = typeof pat.form === 'string' && pat.form.length === text.length ? pat.form : text;
+      // Normalised on the fly: folded, SOFT dropped, one space per whitespace run, trimmed.
       let s = 0;
-      for (const c of norm.text) {
-        let cls = classMap.get(c);
-        if (cls === undefined) {
-          // A full DFA row per state is only sensible for a small alphabet (Latin aliases use ~40).
+      let len = 0;
+      let space = false;
+      let cased = false;
+      for (let i = 0; i < text.length; i++) {
+        const c = foldCode(text.charCodeAt(i));
+        if (c === SOFT) continue;
+        if (c === SPACE) {
+          space = len > 0;
+          continue;
+        }
+        if (space) {
+          s = step(s, SPACE_CLASS);
+          formBuf[len++] = SPACE;
+          space = false;
+        }
+        let cls = c < FLAT ? classLow[c]! : (classMap.get(c) ?? 0);
+        if (cls === 0) {
+          // Rows are dense over the classes, and the class must fit the info word's low bits.
           if (classMap.size + 1 >= CLASS_MASK) throw new RangeError('compileMatcher: more than 8190 distinct characters in the patterns');
           classMap.set(c, (cls = classMap.size + 1));
+          if (c < FLAT) classLow[c] = cls;
         }
-        let next = children[s]!.get(cls);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          termList.push(-1);
-          lastSame.push(-1);
-          depthList.push(depthList[s]! + 1);
-          children[s]!.set(cls, next);
-        }
-        s = next;
+        s = step(s, cls);
+        const f = form.charCodeAt(i);
+        formBuf[len++] = f;
+        if (!cased && caseOf(f) !== 0) cased = true;
       }
-      if (termList[s] === -1) termList[s] = p;
+      if (len === 0) continue;
+      this.rule[p] = !cased ? RULE_ANY : pat.caseRule === 'exact' ? RULE_EXACT : pat.caseRule === 'initial' ? RULE_INITIAL : RULE_ANY;
+      if (this.rule[p] !== RULE_ANY) this.forms[p] = formBuf.slice(0, len);
+      if (term0[s] === -1) term0[s] = p;
       else this.nextSame[lastSame[s]!] = p;
       lastSame[s] = p;
-      maxLen = Math.max(maxLen, norm.text.length);
+      maxLen = Math.max(maxLen, len);
     }
 
-    const states = children.length;
+    // Renumber breadth-first, so that each state's children are contiguous and every failure
+    // target (always shallower) is computed before it is needed.
+    const states = n;
     const width = classMap.size + 1;
+    const Ids = states <= 0xffff ? Uint16Array : Uint32Array;
+    const order = new Int32Array(states);
+    const kidStart = new Ids(states + 1);
+    const kidCls = new Uint16Array(states);
+    const depth = new Uint16Array(states);
+    const term = new Int32Array(states);
+    let tail = 1;
+    for (let h = 0; h < states; h++) {
+      const old = order[h]!;
+      kidStart[h] = tail;
+      depth[h] = depth0[old]!;
+      term[h] = term0[old]!;
+      for (let k = firstKid[old]!; k !== 0; k = sibling[k]!) {
+        kidCls[tail] = label[k]!;
+        order[tail++] = k;
+      }
+    }
+    kidStart[states] = tail;
+    this.states = states;
     this.width = width;
     this.classMap = classMap;
-    this.delta = states < 0xffff ? new Uint16Array(states * width) : new Uint32Array(states * width);
-    this.depth = Uint16Array.from(depthList);
-    this.term = Int32Array.from(termList);
-    this.dict = new Uint32Array(states);
+    this.kidStart = kidStart;
+    this.kidCls = kidCls;
+    this.depth = depth;
+    this.term = term;
+    this.fail = new Ids(states);
+    this.dict = new Ids(states);
     this.hasOut = new Uint8Array(states);
-    const fail = new Uint32Array(states);
+    let dense = 1;
+    while (dense < states && depth[dense]! <= DENSE_DEPTH) dense++;
+    this.dense = dense;
+    // The root's row is complete from the start: it is where every scan begins and returns to.
+    this.delta = new (states < 0xffff ? Uint16Array : Uint32Array)(dense * width).fill(1, 0, width);
+    for (let k = kidStart[0]!; k < kidStart[1]!; k++) this.delta[kidCls[k]!] = k + 1;
 
-    // Breadth-first: every state's failure target is shallower, so its row is already complete.
-    const queue = new Uint32Array(states);
-    let qHead = 0;
-    let qTail = 0;
-    for (const [cls, child] of children[0]!) {
-      this.delta[cls] = child;
-      queue[qTail++] = child;
-    }
-    while (qHead < qTail) {
-      const s = queue[qHead++]!;
-      const f = fail[s]!;
-      this.dict[s] = this.term[f]! >= 0 ? f : this.dict[f]!;
-      this.hasOut[s] = this.term[s]! >= 0 || this.dict[s] !== 0 ? 1 : 0;
-      const row = s * width;
-      const fRow = f * width;
-      for (let cls = 0; cls < width; cls++) this.delta[row + cls] = this.delta[fRow + cls]!;
-      for (const [cls, child] of children[s]!) {
-        fail[child] = this.delta[fRow + cls]!;
-        this.delta[row + cls] = child;
-        queue[qTail++] = child;
+    for (let h = 0; h < states; h++) {
+      for (let k = kidStart[h]!; k < kidStart[h + 1]!; k++) {
+        const f = h === 0 ? 0 : this.next(this.fail[h]!, kidCls[k]!);
+        this.fail[k] = f;
+        this.dict[k] = term[f]! >= 0 ? f : this.dict[f]!;
+        this.hasOut[k] = term[k]! >= 0 || this.dict[k] !== 0 ? 1 : 0;
       }
     }
 
@@ -204,10 +256,36 @@ class AcMatcher implements Matcher {
     this.mask = ring - 1;
     this.infoRing = new Uint16Array(ring);
     this.posRing = new Int32Array(ring);
-    const bytes =
-      this.info.byteLength + this.delta.byteLength + this.depth.byteLength + this.term.byteLength +
-      this.dict.byteLength + this.hasOut.byteLength + this.nextSame.byteLength + this.rule.byteLength;
-    this.stats = { patterns: count, states, classes: width, bytes };
+  }
+
+  get stats(): MatcherStats {
+    let bytes = this.low.byteLength + this.delta.byteLength + this.kidStart.byteLength + this.kidCls.byteLength +
+      this.fail.byteLength + this.depth.byteLength + this.term.byteLength + this.dict.byteLength + this.hasOut.byteLength +
+      this.nextSame.byteLength + this.rule.byteLength;
+    for (const page of this.pages) if (page !== EMPTY_PAGE) bytes += page.byteLength;
+    for (const form of this.forms) if (form) bytes += form.byteLength;
+    return { patterns: this.patternCount, states: this.states, classes: this.width, bytes };
+  }
+
+  /** The AC transition from `s` on `cls`: its child, else its failure target's transition. */
+  private next(s: number, cls: number): number {
+    const { kidStart, kidCls, fail, delta, dense, width } = this;
+    for (let t = s; ; t = fail[t]!) {
+      if (t < dense) {
+        const known = delta[t * width + cls]!;
+        if (known !== 0) return known - 1;
+      }
+      const end = kidStart[t + 1]!;
+      for (let k = kidStart[t]!; k < end; k++) if (kidCls[k] === cls) return k;
+      if (t === 0) return 0;
+    }
+  }
+
+  /** A dense state's transition, computed and remembered on first use. */
+  private fill(s: number, cls: number): number {
+    const to = this.next(s, cls);
+    this.delta[s * this.width + cls] = to + 1;
+    return to;
   }
 
   find(text: string): Match[] {
@@ -219,7 +297,7 @@ class AcMatcher implements Matcher {
   }
 
   findIter(text: string, onMatch: OnMatch): number {
-    if (typeof text !== 'string' || text.length === 0 || this.stats.states === 1) return 0;
+    if (typeof text !== 'string' || text.length === 0 || this.states === 1) return 0;
     if (this.busy) {
       // Re-entered from inside onMatch: scan with fresh scratch over the same automaton.
       const copy = Object.create(this) as AcMatcher;
@@ -236,7 +314,7 @@ class AcMatcher implements Matcher {
 
   /** @internal */
   scan(text: string, onMatch: OnMatch): number {
-    const { delta, info, width, depth, hasOut, infoRing, posRing, mask } = this;
+    const { low, pages, delta, dense, width, kidStart, kidCls, depth, hasOut, infoRing, posRing, mask } = this;
     const n = text.length;
     this.head = this.tail = this.cursor = 0;
     let emitted = 0;
@@ -247,7 +325,7 @@ class AcMatcher implements Matcher {
     let outState = 0; // a state whose outputs wait for the next code unit (the after-boundary)
     for (let i = 0; i < n; i++) {
       const code = text.charCodeAt(i);
-      let v = info[code]!;
+      let v = code < FLAT ? low[code]! : pages[code >>> 8]![code & 0xff]!;
       if (v === 0) v = this.learn(code);
       if (v >= INVISIBLE) continue;
       const cls = v & CLASS_MASK;
@@ -256,7 +334,13 @@ class AcMatcher implements Matcher {
         lastSpace = true;
       } else lastSpace = false;
       if (outState !== 0 && (v & WORD) === 0 && this.resolve(text, outState, fed - 1)) pending = true;
-      state = delta[state * width + cls]!;
+      if (state < dense) {
+        const to = delta[state * width + cls]!;
+        state = to !== 0 ? to - 1 : this.fill(state, cls);
+      } else {
+        const k = kidStart[state]!;
+        state = k < kidStart[state + 1]! && kidCls[k] === cls ? k : this.next(state, cls);
+      }
       infoRing[fed & mask] = v;
       posRing[fed & mask] = i;
       fed++;
@@ -275,7 +359,12 @@ class AcMatcher implements Matcher {
   private learn(code: number): number {
     const f = foldCode(code);
     const v = f === SOFT ? KNOWN | INVISIBLE : KNOWN | (isWord(f) ? WORD : 0) | (this.classMap.get(f) ?? 0);
-    this.info[code] = v;
+    if (code < FLAT) this.low[code] = v;
+    else {
+      let page = this.pages[code >>> 8]!;
+      if (page === EMPTY_PAGE) this.pages[code >>> 8] = page = new Uint16Array(256);
+      page[code & 0xff] = v;
+    }
     return v;
   }
 
