@@ -3,7 +3,7 @@
  * extension, plus the matcher in Node and the bundle sizes. Writes docs/benchmarks.md and prints it.
  *
  *   npx tsx scripts/bench/run.ts [--runs 3] [--pages yahoo-2,guardian-1] [--no-build]
- *                                [--timeout 20000] [--no-matcher] [--size-variants]
+ *                                [--timeout 20000] [--no-matcher]
  *                                [--out docs/benchmarks.md]
  *
  * --no-build measures NK_EXT_DIR or .output/chrome-mv3 as it is (no sourcemaps: no attribution);
@@ -23,7 +23,6 @@ import { coldStart, measurePage, type Attribution, type ColdStart } from './meas
 import { probeBundle } from './probe-bundle';
 import { fmt, kib, spread, table, type PageRun } from './report';
 import { CONTENT_GROUPS, bundleSizes, groupShares, sourceShares } from './sizes';
-import { sizeVariants } from './size-variants';
 
 /** The largest saved pages first (they matter most), then NK-related and incidental ones. */
 const CORPUS_PAGES = [
@@ -70,6 +69,10 @@ function attributionFor(dir: string): Attribution {
 }
 
 async function main(): Promise<void> {
+  if (flag('help')) {
+    console.log(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
+    return;
+  }
   const started = Date.now();
   const runs = Number(arg('runs') ?? 3);
   const timeoutMs = Number(arg('timeout') ?? 20_000);
@@ -85,12 +88,6 @@ async function main(): Promise<void> {
   const sizes = bundleSizes(extDir);
   const contentFile = path.join(extDir, 'content-scripts', 'content.js');
   const shares = existsSync(`${contentFile}.map`) ? groupShares(sourceShares(contentFile), CONTENT_GROUPS) : [];
-
-  let variantsMd = 'Run with `--size-variants` to build the content script with each proposed cut (scripts/bench/size-variants.ts).';
-  if (flag('size-variants')) {
-    log('content script size with each cut …');
-    variantsMd = await sizeVariants();
-  }
 
   let matcherMd = '(skipped: --no-matcher)';
   let matcherSpeedup = NaN;
@@ -150,7 +147,7 @@ async function main(): Promise<void> {
     await server.close();
   }
 
-  const md = markdown({ runs, pages: pages.map((p) => p.name), results, colds, sizes, shares, bySource, longestTasks, variantsMd, matcherMd, matcherSpeedup, huge, minutes: (Date.now() - started) / 60_000 });
+  const md = markdown({ runs, pages: pages.map((p) => p.name), results, colds, sizes, shares, bySource, longestTasks, matcherMd, matcherSpeedup, huge, minutes: (Date.now() - started) / 60_000 });
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, md);
   console.log(md);
@@ -166,7 +163,6 @@ interface MdInput {
   shares: ReturnType<typeof groupShares>;
   bySource: Map<string, number>;
   longestTasks: Map<string, { ms: number; parts: [string, number][] }>;
-  variantsMd: string;
   matcherMd: string;
   matcherSpeedup: number;
   huge: ReturnType<typeof hugePageHtml>;
@@ -289,10 +285,6 @@ CDP \`ServiceWorker.stopAllWorkers\`, then \`popup:search "cvid"\` from an exten
 ${sizeTable}
 
 ${shareTable}
-
-Proposed cuts, each built for real with the cut's module swapped in:
-
-${i.variantsMd}
 
 ## Matcher in Node (scripts/bench-matcher.ts)
 
