@@ -110,7 +110,8 @@ describe.skipIf(!haveCorpus)('resolver on the saved corpus', () => {
       if (category !== 'unrelated' || r.state.score > 0) rows.push(`${name} | ${category} | ${r.state.score} | ${r.status} | ${found}`);
       if ((category === 'unrelated' || category === 'incidental') && r.status !== 'not-relevant') relevantByMistake.push(name);
     }
-    console.log(`page | category | score | status | top entries\n${rows.join('\n')}`);
+    // The scores table helps calibrate relevance: NK_VERBOSE=1 npx vitest run tests/unit/resolve-corpus.test.ts
+    if (process.env.NK_VERBOSE) console.log(`page | category | score | status | top entries\n${rows.join('\n')}`);
     expect(relevantByMistake).toEqual([]);
   });
 
@@ -120,7 +121,7 @@ describe.skipIf(!haveCorpus)('resolver on the saved corpus', () => {
     expect(asSaved.status).toBe('not-relevant');
     // A lead story with a summary paragraph about sanctions on Pyongyang: the page is then about North Korea.
     const shown = await judge(html, (doc) => doc.querySelectorAll('[aria-hidden]').forEach((e) => e.removeAttribute('aria-hidden')));
-    console.log(`yahoo-2 shown: score ${shown.state.score}, ${shown.status}, ${Object.entries(shown.state.entries).map(([id, t]) => `${id}×${t.count}`).join(', ')}`);
+    if (process.env.NK_VERBOSE) console.log(`yahoo-2 shown: score ${shown.state.score}, ${shown.status}, ${Object.entries(shown.state.entries).map(([id, t]) => `${id}×${t.count}`).join(', ')}`);
     expect(shown.status).toBe('annotated');
   });
 });
