@@ -6,19 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { SourceMeta } from '../lib/knowledge/types';
 
 const SOURCE_DIR = fileURLToPath(new URL('../assets/source/', import.meta.url));
 const ARTICLE_FILE = 'litwak-2019-trump-kim-summit-ii.txt';
 
-interface Meta {
-  title: string;
-  author: string;
-  authorRole: string;
-  publisher: string;
-  date: string;
-  licence: string;
-  attribution: string;
-}
+type Meta = SourceMeta;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -17,6 +17,8 @@ const QUIET = ['--disable-background-networking', '--disable-component-update', 
 export interface LaunchOptions {
   extensionDir?: string;
   colorScheme?: 'light' | 'dark';
+  /** A profile to use (and keep across `quit()`), e.g. to relaunch with the same settings; default a new temporary one. */
+  userDataDir?: string;
 }
 
 export interface ExtensionHarness {
@@ -34,6 +36,9 @@ export interface ExtensionHarness {
   tabIdOf(page: Page): Promise<number>;
   /** Errors attributable to the extension so far, on `page` only when given. */
   extensionErrors(page?: Page): string[];
+  /** Quit the browser and keep the profile folder. */
+  quit(): Promise<void>;
+  /** Quit the browser and delete the profile folder. */
   close(): Promise<void>;
 }
 
@@ -58,7 +63,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionHarness> {
   const extDir = path.resolve(options.extensionDir ?? EXT_DIR);
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'nk-e2e-profile-'));
+  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'nk-e2e-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -158,9 +163,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       extensionErrors(page) {
         return errors.filter((e) => page === undefined || e.page === page).map((e) => e.text);
       },
-      async close() {
-        // A hung tab can keep close() waiting: give up after a while and still remove the profile.
+      async quit() {
+        // A hung tab can keep close() waiting: give up after a while.
         await withTimeout(context.close(), 15_000, 'closing Chromium').catch(() => undefined);
+      },
+      async close() {
+        await harness.quit();
         await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
       },
     };
