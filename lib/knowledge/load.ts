@@ -7,7 +7,8 @@ import rawSourceText from '../../assets/source/litwak-2019-trump-kim-summit-ii.t
 import meta from '../../assets/source/meta.json';
 import entries from '../../assets/knowledge/entries.json';
 import ambiguities from '../../assets/knowledge/ambiguities.json';
-import { parseSourceText, validateKnowledgeBase, type SourceParts } from './schema';
+import { validateKnowledgeBase } from './schema';
+import { parseSourceText, type SourceParts } from './source-text';
 import type { Entry, KnowledgeBase } from './types';
 
 export const sourceText: string = rawSourceText;

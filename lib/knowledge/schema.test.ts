@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { aliasKey, parseSourceText, validateKnowledgeBase, type RawKnowledge } from './schema';
+import { aliasKey, validateKnowledgeBase, type RawKnowledge } from './schema';
+import { parseSourceText } from './source-text';
 
 const SOURCE = [
   'A Small Title',
