@@ -11,7 +11,7 @@ import { MessageError, send } from '../../lib/messaging/client';
 import type { BackgroundToContentMessage, SiteMode } from '../../lib/messaging/protocol';
 import { compileMatcher } from '../../lib/scan/matcher';
 import { sentenceAround } from '../../lib/scan/sentences';
-import { createAnnotator, createMarker, trackHover, type Mark } from '../../lib/annotate';
+import { createAnnotator, createMarker, trackHover, waitForText, type Mark } from '../../lib/annotate';
 import { createLazyHoverCard } from '../../lib/ui/hover/lazy';
 import { loadHoverUi } from './hover-ui-loader';
 import { getSettings, setSiteMode, siteModeFor, watchSettings, type Settings } from '../../lib/settings/lite';
@@ -48,6 +48,13 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onPing);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onPing));
+
+    // Sub-frames without text (ad slots, empty about:blank frames) start only once they have some.
+    if (window !== window.top) {
+      const abort = new AbortController();
+      ctx.onInvalidated(() => abort.abort());
+      await waitForText(document.body, abort.signal);
+    }
 
     const host = location.hostname;
     let settings: Settings = await getSettings();

@@ -11,3 +11,4 @@ export type { Slicer } from './slicer';
 export { collectRuns, collectRunsIn, locate, runRange } from './runs';
 export type { TextRun } from './runs';
 export { zoneOf } from './zone';
+export { waitForText } from './wait-for-text';
