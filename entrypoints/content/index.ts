@@ -123,7 +123,7 @@ export default defineContentScript({
       void send({ type: 'content:cleared', status: 'disabled', docStart: performance.timeOrigin }).catch(() => undefined);
     }
 
-    /** "Annotate anyway" holds for this document until the site mode changes. */
+    /** (Re)start per the site mode; `force` ("Annotate anyway") marks a page that isn't about North Korea. */
     function apply(force = false) {
       if (mode === 'off') return stop();
       session?.destroy();
