@@ -4,6 +4,7 @@ import type { Match } from '../scan/types';
 import { createAnnotator } from './annotator';
 import type { Annotator, ScanRequest } from './annotator';
 import { createSlicer } from './slicer';
+import { setHtml, htmlOf } from '../../tests/support/dom';
 
 const PATTERNS = ['Kim Jong Un', 'Trump', 'Moon', 'North Korea'];
 const ENTRIES = ['kim-jong-un', 'donald-trump', null, 'north-korea'];
@@ -52,7 +53,7 @@ describe('createAnnotator', () => {
   });
 
   function setup(html: string, w = worker(), extra = {}) {
-    document.body.innerHTML = html;
+    setHtml(document.body, html);
     annotator = createAnnotator({ doc: document, find, sentenceAround, scan: w.scan, slicer: instant(), mutationDelayMs: 0, ...extra });
     return { annotator, ...w };
   }
@@ -105,7 +106,7 @@ describe('createAnnotator', () => {
     await annotator.start();
     expect(marked()).toHaveLength(3);
     annotator.restore();
-    expect(document.body.innerHTML).toBe(html);
+    expect(htmlOf(document.body)).toBe(html);
     expect([document.querySelector('p')!.firstChild, document.querySelector('em')!.firstChild, document.querySelector('em')!.nextSibling]).toEqual(nodes);
     nodes.forEach((n) => expect(document.contains(n)).toBe(true));
     expect(annotator.marks()).toEqual([]);
@@ -121,7 +122,7 @@ describe('createAnnotator', () => {
     await annotator.start();
     const next = w.next();
     const p = document.createElement('p');
-    p.innerHTML = 'Then <b>Trump</b> spoke. Moon too.';
+    setHtml(p, 'Then <b>Trump</b> spoke. Moon too.');
     document.querySelector('main')!.appendChild(p);
     const msg = await next;
     expect(msg.batch).toBe(1);
@@ -134,7 +135,7 @@ describe('createAnnotator', () => {
     const { annotator, scan } = setup('<main><p id="a">Kim Jong Un met Trump.</p><p id="b">Trump left.</p></main>', worker(), { observe: false });
     await annotator.start();
     const a = document.querySelector('#a')!;
-    a.innerHTML = 'Kim Jong Un met <i>Trump</i>.'; // a framework re-render: same text, new nodes
+    setHtml(a, 'Kim Jong Un met <i>Trump</i>.'); // a framework re-render: same text, new nodes
     await annotator.rescan([a]);
     expect(scan).toHaveBeenCalledTimes(1);
     expect(marked()).toEqual(['kim-jong-un:Kim Jong Un', 'donald-trump:Trump', 'donald-trump:Trump']);
@@ -201,7 +202,7 @@ describe('createAnnotator', () => {
     const failing = { scan: vi.fn(async () => Promise.reject(new Error('no worker'))), calls: [], next: async () => ({}) as ScanRequest };
     const { annotator } = setup(html, failing as never);
     await expect(annotator.start()).rejects.toThrow('no worker');
-    expect(document.body.innerHTML).toBe(html);
+    expect(htmlOf(document.body)).toBe(html);
 
     let answer: (r: ContentScanResponse) => void = () => undefined;
     const slow = vi.fn(() => new Promise<ContentScanResponse>((r) => (answer = r)));
@@ -211,7 +212,7 @@ describe('createAnnotator', () => {
     a2.restore();
     answer({ status: 'annotated', verdicts: ['kim-jong-un'], cards: {} });
     await started;
-    expect(document.body.innerHTML).toBe(html);
+    expect(htmlOf(document.body)).toBe(html);
     a2.destroy();
   });
 
@@ -223,7 +224,7 @@ describe('createAnnotator', () => {
     annotator.destroy();
     expect(disconnect).toHaveBeenCalled();
     expect(document.adoptedStyleSheets).toHaveLength(0);
-    expect(document.body.innerHTML).toBe('<p>Kim Jong Un</p>');
+    expect(htmlOf(document.body)).toBe('<p>Kim Jong Un</p>');
     await annotator.start();
     expect(scan).toHaveBeenCalledTimes(1);
   });

@@ -4,6 +4,7 @@ import { createMarker } from './marker';
 import { WrapperMarker } from './marks-wrapper';
 import { collectRuns } from './runs';
 import type { TextRun } from './runs';
+import { setHtml, htmlOf } from '../../tests/support/dom';
 
 function textNodes(root: Node): Text[] {
   const out: Text[] = [];
@@ -31,12 +32,12 @@ describe('WrapperMarker', () => {
   });
 
   it('wraps a mention split across elements, one wrapper per piece, all for the same mark', () => {
-    document.body.innerHTML = '<p>Leader <em>Kim</em> Jong Un met Trump.</p>';
+    setHtml(document.body, '<p>Leader <em>Kim</em> Jong Un met Trump.</p>');
     marker = new WrapperMarker(document);
     const [run] = collectRuns(document.body);
     const mark = marker.add(run!, ...find(run!, 'Kim Jong Un'), 'kim-jong-un');
     expect(mark.text).toBe('Kim Jong Un');
-    expect(document.body.innerHTML).toBe(
+    expect(htmlOf(document.body)).toBe(
       '<p>Leader <em><nk-mark data-nk-entry="kim-jong-un">Kim</nk-mark></em><nk-mark data-nk-entry="kim-jong-un"> Jong Un</nk-mark> met Trump.</p>',
     );
     expect(marker.rangeOf(mark).toString()).toBe('Kim Jong Un');
@@ -44,7 +45,7 @@ describe('WrapperMarker', () => {
 
   it('restores the page exactly: same markup, the same Text node objects, no extra nodes', () => {
     const html = '<article><p>Kim Jong Un and Kim Jong Un met <b>Donald</b> Trump in Hanoi; Trump left.</p><p>Moon</p></article>';
-    document.body.innerHTML = html;
+    setHtml(document.body, html);
     const before = textNodes(document.body);
     const data = before.map((t) => t.data);
     marker = new WrapperMarker(document);
@@ -59,7 +60,7 @@ describe('WrapperMarker', () => {
     marker.remove(a); // partial removal leaves the others in place
     expect(document.querySelectorAll('nk-mark')).toHaveLength(4);
     marker.clear();
-    expect(document.body.innerHTML).toBe(html);
+    expect(htmlOf(document.body)).toBe(html);
     const after = textNodes(document.body);
     expect(after).toHaveLength(before.length);
     after.forEach((t, i) => expect(t).toBe(before[i]));
@@ -68,7 +69,7 @@ describe('WrapperMarker', () => {
   });
 
   it('does not merge the page’s own adjacent text nodes on restore', () => {
-    document.body.innerHTML = '<p></p>';
+    setHtml(document.body, '<p></p>');
     const p = document.querySelector('p')!;
     const a = p.appendChild(document.createTextNode('Kim Jong'));
     const b = p.appendChild(document.createTextNode(' Un spoke'));
@@ -81,7 +82,7 @@ describe('WrapperMarker', () => {
   });
 
   it('keeps the page’s later text edits when it restores', () => {
-    document.body.innerHTML = '<p>Kim Jong Un spoke</p>';
+    setHtml(document.body, '<p>Kim Jong Un spoke</p>');
     const original = document.querySelector('p')!.firstChild as Text;
     marker = new WrapperMarker(document);
     const [run] = collectRuns(document.body);
@@ -89,7 +90,7 @@ describe('WrapperMarker', () => {
     const tail = document.querySelector('nk-mark')!.nextSibling as Text;
     tail.data = ' Un said';
     marker.clear();
-    expect(document.body.innerHTML).toBe('<p>Kim Jong Un said</p>');
+    expect(htmlOf(document.body)).toBe('<p>Kim Jong Un said</p>');
     expect(document.querySelector('p')!.firstChild).toBe(original);
   });
 
@@ -103,8 +104,8 @@ describe('WrapperMarker', () => {
         const html = paras
           .map((parts) => `<p>${parts.map(([tag, words]) => (tag ? `<${tag}>${esc(words.join(''))}</${tag}>` : esc(words.join('')))).join('')}</p>`)
           .join('');
-        document.body.innerHTML = html;
-        const expected = document.body.innerHTML;
+        setHtml(document.body, html);
+        const expected = htmlOf(document.body);
         const before = textNodes(document.body);
         const m = new WrapperMarker(document);
         const runs = collectRuns(document.body);
@@ -122,7 +123,7 @@ describe('WrapperMarker', () => {
         // Remove half one by one, then clear the rest.
         marks.filter((_, k) => k % 2 === 0).forEach((x) => m.remove(x.mark));
         m.destroy();
-        expect(document.body.innerHTML).toBe(expected);
+        expect(htmlOf(document.body)).toBe(expected);
         const after = textNodes(document.body);
         expect(after).toHaveLength(before.length);
         after.forEach((t, k) => expect(t).toBe(before[k]));
@@ -134,7 +135,7 @@ describe('WrapperMarker', () => {
   it('focuses and flashes a mark, and changes style', () => {
     vi.useFakeTimers();
     try {
-      document.body.innerHTML = '<p>Kim Jong Un and Trump</p>';
+      setHtml(document.body, '<p>Kim Jong Un and Trump</p>');
       marker = new WrapperMarker(document);
       const [run] = collectRuns(document.body);
       const kim = marker.add(run!, ...find(run!, 'Kim Jong Un'), 'kim');
@@ -158,14 +159,14 @@ describe('WrapperMarker', () => {
       marker.destroy();
       marker = null;
       expect(document.adoptedStyleSheets).toHaveLength(0);
-      expect(document.body.innerHTML).toBe('<p>Kim Jong Un and Trump</p>');
+      expect(htmlOf(document.body)).toBe('<p>Kim Jong Un and Trump</p>');
     } finally {
       vi.useRealTimers();
     }
   });
 
   it('hit-tests through the element under the point', () => {
-    document.body.innerHTML = '<p>Kim Jong Un</p>';
+    setHtml(document.body, '<p>Kim Jong Un</p>');
     marker = new WrapperMarker(document);
     const [run] = collectRuns(document.body);
     const mark = marker.add(run!, 0, 11, 'kim');

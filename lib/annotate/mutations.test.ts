@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { observeMutations } from './mutations';
 import type { MutationWatch } from './mutations';
+import { setHtml } from '../../tests/support/dom';
 
 describe('observeMutations', () => {
   let watch: MutationWatch | null = null;
@@ -16,10 +17,10 @@ describe('observeMutations', () => {
   }
 
   it('reports added content once, outermost node only', () => {
-    document.body.innerHTML = '<main id="m"></main>';
+    setHtml(document.body, '<main id="m"></main>');
     const batches = observe();
     const section = document.createElement('section');
-    section.innerHTML = '<p>Kim Jong Un</p><p>Trump</p>';
+    setHtml(section, '<p>Kim Jong Un</p><p>Trump</p>');
     document.querySelector('#m')!.appendChild(section);
     section.querySelector('p')!.append(' spoke'); // inside an added node: counts once
     watch!.flush();
@@ -29,7 +30,7 @@ describe('observeMutations', () => {
   });
 
   it('reports text changes and removed inline content by their node/parent', () => {
-    document.body.innerHTML = '<p id="a">Kim <em>Jong</em> Un</p><p id="b">Trump</p>';
+    setHtml(document.body, '<p id="a">Kim <em>Jong</em> Un</p><p id="b">Trump</p>');
     const batches = observe();
     (document.querySelector('#b')!.firstChild as Text).data = 'Donald Trump';
     document.querySelector('em')!.remove();
@@ -38,7 +39,7 @@ describe('observeMutations', () => {
   });
 
   it('ignores the extension’s own UI and its own suppressed work', () => {
-    document.body.innerHTML = '<p id="a">Kim</p>';
+    setHtml(document.body, '<p id="a">Kim</p>');
     const batches = observe();
     const host = document.createElement('nk-context-ui');
     host.setAttribute('data-nk-ui', '');
@@ -56,7 +57,7 @@ describe('observeMutations', () => {
   });
 
   it('still reports page changes made before suppressed work', () => {
-    document.body.innerHTML = '<p id="a">Kim</p>';
+    setHtml(document.body, '<p id="a">Kim</p>');
     const batches = observe();
     const p = document.createElement('p');
     document.body.appendChild(p);
@@ -66,7 +67,7 @@ describe('observeMutations', () => {
   });
 
   it('bounds the work per batch and defers the rest', () => {
-    document.body.innerHTML = '';
+    setHtml(document.body, '');
     const batches = observe({ maxRoots: 3 });
     for (let i = 0; i < 7; i++) document.body.appendChild(document.createElement('p'));
     watch!.flush();
@@ -78,7 +79,7 @@ describe('observeMutations', () => {
   });
 
   it('reports content revealed by removing hidden', () => {
-    document.body.innerHTML = '<div id="d" hidden><p>Kim</p></div>';
+    setHtml(document.body, '<div id="d" hidden><p>Kim</p></div>');
     const batches = observe();
     document.querySelector('#d')!.removeAttribute('hidden');
     watch!.flush();
@@ -86,7 +87,7 @@ describe('observeMutations', () => {
   });
 
   it('batches by itself after the delay, and reports nothing once disconnected', async () => {
-    document.body.innerHTML = '';
+    setHtml(document.body, '');
     let resolve: (roots: Node[]) => void = () => undefined;
     const got = new Promise<Node[]>((r) => (resolve = r));
     watch = observeMutations(document.body, (roots) => resolve(roots), { delayMs: 0 });

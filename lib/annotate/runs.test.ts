@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectRuns, collectRunsIn, locate, runPieces, runRange, runRoots } from './runs';
 import { isLinkList, resetZoneCache, zoneOf } from './zone';
+import { setHtml } from '../../tests/support/dom';
 
 function page(html: string): HTMLElement {
-  document.body.innerHTML = html;
+  setHtml(document.body, html);
   return document.body;
 }
 const texts = (root: Node) => collectRuns(root).map((r) => r.text);

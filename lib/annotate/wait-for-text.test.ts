@@ -1,17 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { waitForText } from './wait-for-text';
+import { setHtml } from '../../tests/support/dom';
 
 describe('waitForText', () => {
   afterEach(() => vi.useRealTimers());
 
   it('resolves at once for a frame that already has text', async () => {
-    document.body.innerHTML = '<p>North Korea has stopped the production of nuclear weapons, Kim claimed.</p>';
+    setHtml(document.body, '<p>North Korea has stopped the production of nuclear weapons, Kim claimed.</p>');
     await expect(waitForText(document.body)).resolves.toBeUndefined();
   });
 
   it('waits in an empty frame until text arrives, ignoring whitespace and tiny additions', async () => {
     vi.useFakeTimers();
-    document.body.innerHTML = '<div>   \n  </div>';
+    setHtml(document.body, '<div>   \n  </div>');
     let done = false;
     void waitForText(document.body).then(() => (done = true));
     document.body.append('Ad');
@@ -26,7 +27,7 @@ describe('waitForText', () => {
 
   it('stops watching when aborted', async () => {
     vi.useFakeTimers();
-    document.body.innerHTML = '';
+    setHtml(document.body, '');
     const controller = new AbortController();
     let done = false;
     void waitForText(document.body, controller.signal).then(() => (done = true));

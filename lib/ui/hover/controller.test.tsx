@@ -3,6 +3,7 @@ import type { CardData, Entry } from '../../knowledge/types';
 import meta from '../../../assets/source/meta.json';
 import { createHoverCard } from './controller';
 import type { HoverAnchor, HoverCard, HoverCardOptions } from './controller';
+import { setHtml } from '../../../tests/support/dom';
 
 const entry = (id: string, label: string, over: Partial<Entry> = {}): Entry => ({
   id, kind: 'term', label, aliases: [label], definition: `${label} is a term.`, related: [],
@@ -47,7 +48,7 @@ const press = (target: EventTarget, type = 'pointerdown') =>
 beforeEach(() => {
   vi.useFakeTimers();
   opened = [];
-  document.body.innerHTML = '<p><button id="before">before</button> page text</p>';
+  setHtml(document.body, '<p><button id="before">before</button> page text</p>');
 });
 afterEach(() => {
   card?.destroy();
