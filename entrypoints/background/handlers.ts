@@ -29,6 +29,8 @@ export interface FrameRecord<S> {
   status: PageStatus;
   /** The frame document's navigation start (see ContentScanMessage.docStart); 0 when unknown. */
   docStart: number;
+  /** When the worker stored this (its own clock). */
+  storedAt: number;
 }
 
 /** A frame whose document started this long before the top frame's belongs to a previous page. */
@@ -60,6 +62,9 @@ export interface Sender {
 }
 
 const error = (message: string): ErrorReply => ({ nkError: true, error: message });
+
+/** Wall-clock time with sub-millisecond steps, so a store and a question in the same millisecond still order. */
+const now = () => performance.timeOrigin + performance.now();
 
 export function createHandlers<S>(deps: BackgroundDeps<S>) {
   const byId = new Map(deps.kb.entries.map((e) => [e.id, e]));
@@ -106,7 +111,7 @@ export function createHandlers<S>(deps: BackgroundDeps<S>) {
           const next = record ?? { url: message.url, frames: {} };
           const prev = message.batch === 0 ? null : (next.frames[frameId]?.state ?? null);
           const resolved = await deps.resolve(prev, message);
-          next.frames[frameId] = { state: resolved.state, status: resolved.status, docStart: message.docStart };
+          next.frames[frameId] = { state: resolved.state, status: resolved.status, docStart: message.docStart, storedAt: now() };
           if (frameId === '0') next.url = message.url;
           return { record: next, result: resolved };
         });
@@ -126,7 +131,7 @@ export function createHandlers<S>(deps: BackgroundDeps<S>) {
         const frameId = String(sender.frameId ?? 0);
         await deps.store.update(tabId, async (record) => {
           const next = record ?? { url: '', frames: {} };
-          next.frames[frameId] = { state: null, status: message.status, docStart: message.docStart };
+          next.frames[frameId] = { state: null, status: message.status, docStart: message.docStart, storedAt: now() };
           return { record: next, result: null };
         });
         void updateBadge(tabId);
@@ -192,11 +197,15 @@ export function createHandlers<S>(deps: BackgroundDeps<S>) {
    * document's scan may already be stored: it stays.
    */
   async function navigated(tabId: number) {
+    const sentAt = now();
     const top = await deps.ping(tabId).catch(() => null);
     const valid = top && typeof top === 'object' && Number.isFinite(top.docStart);
     await deps.store.update(tabId, async (record) => {
-      if (!record || !valid) return { record: null, result: null };
-      const frames = Object.fromEntries(Object.entries(record.frames).filter(([, f]) => f.docStart >= top.docStart - NAVIGATION_SLACK_MS));
+      if (!record) return { record: null, result: null };
+      // No answer: keep only what content scripts reported after the question (a script that was
+      // just starting when it was asked). An answer: drop documents older than the top one.
+      const keep = ([, f]: [string, FrameRecord<S>]) => (valid ? f.docStart >= top.docStart - NAVIGATION_SLACK_MS : f.storedAt > sentAt);
+      const frames = Object.fromEntries(Object.entries(record.frames).filter(keep));
       return { record: Object.keys(frames).length ? { ...record, frames } : null, result: null };
     });
     await updateBadge(tabId);

@@ -134,6 +134,18 @@ describe('background request handling', () => {
     expect(report.entries).toHaveLength(2);
   });
 
+  it('keeps a scan that arrives while the top frame is asked and cannot answer yet', async () => {
+    const { handlers, ping } = setup();
+    let fail: (e: Error) => void = () => undefined;
+    ping.mockReturnValue(new Promise((_, reject) => (fail = reject)));
+    const asked = handlers.navigated(7);
+    await handlers.onMessage(scan(['Kim Jong Un']), page); // the content script was just starting
+    fail(new Error('Receiving end does not exist.'));
+    await asked;
+    const report = (await handlers.onMessage({ type: 'page-report', tabId: 7 }, popup)) as PageReport;
+    expect(report.entries.map((e) => e.id)).toEqual(['kim-jong-un']);
+  });
+
   it('forgets the tab when no content script answers after a load (a browser page, a PDF)', async () => {
     const { handlers, ping, setBadge } = setup();
     await handlers.onMessage(scan(['Kim Jong Un']), page);
