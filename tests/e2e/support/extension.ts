@@ -45,7 +45,10 @@ export interface ExtensionHarness {
 /** Minimal view of the `chrome` global inside extension pages (no @types/chrome in the project). */
 interface ChromeApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> };
+  tabs: {
+    query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
 }
 declare const chrome: ChromeApi;
 
@@ -148,9 +151,23 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         const lookup = async () => {
           // Open the messenger first: opening it would make it the active tab.
           const messenger = await messagePage();
-          await page.bringToFront();
-          const tabs = await messenger.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }));
-          const id = tabs[0]?.id;
+          // Another test's new tab can become active between bringToFront and the query: confirm
+          // with the content script's own answer (its URL) and try again when it is another page.
+          let id: number | undefined;
+          for (let attempt = 0; attempt < 10; attempt++) {
+            await page.bringToFront();
+            const found = await messenger.evaluate(async () => {
+              const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+              if (tab?.id === undefined) return null;
+              const top = (await chrome.tabs.sendMessage(tab.id, { type: 'bg:ping' }, { frameId: 0 }).catch(() => null)) as { href?: string } | null;
+              return { id: tab.id, href: top?.href ?? null };
+            });
+            if (found) id = found.id;
+            if (found?.href === page.url()) break;
+            // Another page, or no content script there (yet): ask again; after the last attempt the
+            // active tab is the best answer there is (pages where the content script doesn't run).
+            await new Promise((done) => setTimeout(done, 100));
+          }
           if (id === undefined) throw new Error(`no active tab found for ${page.url()}`);
           tabIds.set(page, id);
           return id;
