@@ -154,19 +154,30 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
           // Another test's new tab can become active between bringToFront and the query: confirm
           // with the content script's own answer (its URL) and try again when it is another page.
           let id: number | undefined;
-          for (let attempt = 0; attempt < 10; attempt++) {
-            await page.bringToFront();
-            const found = await messenger.evaluate(async () => {
-              const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-              if (tab?.id === undefined) return null;
-              const top = (await chrome.tabs.sendMessage(tab.id, { type: 'bg:ping' }, { frameId: 0 }).catch(() => null)) as { href?: string } | null;
-              return { id: tab.id, href: top?.href ?? null };
-            });
-            if (found) id = found.id;
-            if (found?.href === page.url()) break;
-            // Another page, or no content script there (yet): ask again; after the last attempt the
-            // active tab is the best answer there is (pages where the content script doesn't run).
-            await new Promise((done) => setTimeout(done, 100));
+          let answered = false;
+          const ask = async () => {
+            for (let attempt = 0; attempt < 10; attempt++) {
+              await page.bringToFront();
+              const found = await messenger.evaluate(async () => {
+                const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+                if (tab?.id === undefined) return null;
+                const top = (await chrome.tabs.sendMessage(tab.id, { type: 'bg:ping' }, { frameId: 0 }).catch(() => null)) as { href?: string } | null;
+                return { id: tab.id, href: top?.href ?? null };
+              });
+              if (found) id = found.id;
+              answered ||= found?.href != null;
+              if (found?.href === page.url()) return;
+              // Another page, or no content script there (yet): ask again.
+              await new Promise((done) => setTimeout(done, 100));
+            }
+          };
+          await ask();
+          // No content script answered at all: a page loaded in the first moments after the
+          // browser started can miss the extension's injection. Load it once more and ask again;
+          // after that the active tab is the best answer there is (pages where it doesn't run).
+          if (!answered) {
+            await page.reload({ waitUntil: 'load' }).catch(() => undefined);
+            await ask();
           }
           if (id === undefined) throw new Error(`no active tab found for ${page.url()}`);
           tabIds.set(page, id);
