@@ -1,23 +1,15 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CardData } from '../knowledge/types';
 import { ContextCard, type ContextCardProps } from './ContextCard';
-import { denuclearisation, entry, source, yongbyon } from './testing/fixtures';
+import { denuclearisation, entry, source, yongbyon, mountRoot } from './testing/fixtures';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const rootOf = mountRoot();
 
 function show(props: ContextCardProps): HTMLElement {
-  act(() => render(<ContextCard {...props} />, root));
-  return root.querySelector('article.nk-card')!;
+  act(() => render(<ContextCard {...props} />, rootOf()));
+  return rootOf().querySelector('article.nk-card')!;
 }
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -73,7 +65,7 @@ describe('ContextCard', () => {
       source,
     };
     const el = show({ card, pageSentence: { text: `Page ${evil} here`, at: 5, length: evil.length }, onRelated: () => {} });
-    expect(root.querySelector('img')).toBeNull();
+    expect(rootOf().querySelector('img')).toBeNull();
     expect(el.querySelector('.nk-card-definition')!.textContent).toBe(`Def ${evil}`);
     expect(el.querySelector('.nk-card-page-sentence mark')!.textContent).toBe(evil);
     expect(el.querySelector('h3')!.textContent).toBe(`Label ${evil}`);

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PageReport, PageReportEntry, SearchHit, SiteMode } from '../messaging/protocol';
 import { PopupApp, type PopupApi } from './PopupApp';
-import { CARDS, key, source, type, until } from './testing/fixtures';
+import { CARDS, key, source, type, until, mountRoot } from './testing/fixtures';
 
 const entries: PageReportEntry[] = [
   { id: 'cvid', kind: 'term', label: 'CVID', count: 2, mentions: ['CVID'] },
@@ -41,24 +41,16 @@ function fakeApi(reports: PageReport[], over: Partial<PopupApi> = {}) {
   return api;
 }
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const rootOf = mountRoot();
 
 function mount(api: PopupApi, tabId: number | null = 7) {
-  act(() => render(<PopupApp api={api} tabId={tabId} source={source} pollMs={0} debounceMs={0} />, root));
+  act(() => render(<PopupApp api={api} tabId={tabId} source={source} pollMs={0} debounceMs={0} />, rootOf()));
 }
-const status = () => root.querySelector<HTMLElement>('[data-testid="page-status"]')!;
-const rows = () => [...root.querySelectorAll<HTMLElement>('[data-testid="page-entry"]')];
-const button = (name: string, within: ParentNode = root) =>
+const status = () => rootOf().querySelector<HTMLElement>('[data-testid="page-status"]')!;
+const rows = () => [...rootOf().querySelectorAll<HTMLElement>('[data-testid="page-entry"]')];
+const button = (name: string, within: ParentNode = rootOf()) =>
   [...within.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === name);
-const input = () => root.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+const input = () => rootOf().querySelector<HTMLInputElement>('input[role="combobox"]')!;
 
 describe('PopupApp page section', () => {
   it('lists the entries found, grouped by kind, with counts', async () => {
@@ -67,7 +59,7 @@ describe('PopupApp page section', () => {
     await until(() => expect(status().dataset.status).toBe('annotated'));
     expect(status().textContent).toBe('Annotated — 4 entries');
     expect(api.pageReport).toHaveBeenCalledWith(7);
-    const groups = [...root.querySelectorAll('.nk-group')].map((g) => g.querySelector('h3')!.textContent);
+    const groups = [...rootOf().querySelectorAll('.nk-group')].map((g) => g.querySelector('h3')!.textContent);
     expect(groups).toEqual(['Actors', 'Terms', 'Places']);
     expect(rows().map((r) => r.dataset.entryId)).toEqual(['kim-jong-un', 'denuclearisation', 'cvid', 'yongbyon']);
     expect(rows()[0]!.querySelector('.nk-count')!.textContent).toBe('5');
@@ -113,8 +105,8 @@ describe('PopupApp page section', () => {
     (api.getSiteMode as ReturnType<typeof vi.fn>).mockResolvedValue('off');
     mount(api);
     await until(() => expect(status().textContent).toBe('Off for this site'));
-    const group = root.querySelector('[role="radiogroup"]')!;
-    expect(root.querySelector(`#${group.getAttribute('aria-labelledby')}`)!.textContent).toBe('On this site');
+    const group = rootOf().querySelector('[role="radiogroup"]')!;
+    expect(rootOf().querySelector(`#${group.getAttribute('aria-labelledby')}`)!.textContent).toBe('On this site');
     const radios = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
     expect(radios.map((r) => r.parentElement!.textContent)).toEqual(['Automatic', 'Always', 'Off']);
     await until(() => expect(radios[2]!.checked).toBe(true));
@@ -134,14 +126,14 @@ describe('PopupApp page section', () => {
   it('says "Not available" for browser pages and when the worker has no answer', async () => {
     mount(fakeApi([report('pending', 'chrome://extensions/')]));
     await until(() => expect(status().textContent).toBe('Not available on this page'));
-    expect(root.querySelector('[role="radiogroup"]')).toBeNull();
-    render(null, root);
+    expect(rootOf().querySelector('[role="radiogroup"]')).toBeNull();
+    render(null, rootOf());
     mount(fakeApi([], { pageReport: vi.fn(async () => Promise.reject(new Error('no tab'))) }));
     await until(() => expect(status().dataset.status).toBe('unavailable'));
-    render(null, root);
+    render(null, rootOf());
     mount(fakeApi([report('pending', '')]));
     await until(() => expect(status().dataset.status).toBe('unavailable'));
-    render(null, root);
+    render(null, rootOf());
     mount(fakeApi([report('annotated')]), null);
     await until(() => expect(status().dataset.status).toBe('unavailable'));
   });
@@ -154,26 +146,26 @@ describe('PopupApp lookup and cards', () => {
     await until(() => expect(rows()).toHaveLength(4));
     expect(document.activeElement).toBe(input());
     act(() => type(input(), 'denuc'));
-    await until(() => expect(root.querySelectorAll('[role="option"]')).toHaveLength(1));
+    await until(() => expect(rootOf().querySelectorAll('[role="option"]')).toHaveLength(1));
     act(() => void key(input(), 'Enter'));
-    await until(() => expect(root.querySelector('.nk-card-view article.nk-card h2')?.textContent).toBe('Denuclearisation'));
-    expect(root.querySelector<HTMLElement>('.nk-page')!.closest('[hidden]')).not.toBeNull();
+    await until(() => expect(rootOf().querySelector('.nk-card-view article.nk-card h2')?.textContent).toBe('Denuclearisation'));
+    expect(rootOf().querySelector<HTMLElement>('.nk-page')!.closest('[hidden]')).not.toBeNull();
 
-    act(() => button('CVID (Term)', root.querySelector('.nk-card-related')!)!.click());
-    await until(() => expect(root.querySelector('.nk-card-view article')?.getAttribute('data-entry-id')).toBe('cvid'));
+    act(() => button('CVID (Term)', rootOf().querySelector('.nk-card-related')!)!.click());
+    await until(() => expect(rootOf().querySelector('.nk-card-view article')?.getAttribute('data-entry-id')).toBe('cvid'));
     expect(document.activeElement?.textContent).toContain('Back');
 
     act(() => button('← Back')!.click());
-    await until(() => expect(root.querySelector('.nk-card-view article')?.getAttribute('data-entry-id')).toBe('denuclearisation'));
+    await until(() => expect(rootOf().querySelector('.nk-card-view article')?.getAttribute('data-entry-id')).toBe('denuclearisation'));
     act(() => button('← Back')!.click());
-    expect(root.querySelector('.nk-card-view')).toBeNull();
-    expect(root.querySelector<HTMLElement>('.nk-page')!.closest('[hidden]')).toBeNull();
+    expect(rootOf().querySelector('.nk-card-view')).toBeNull();
+    expect(rootOf().querySelector<HTMLElement>('.nk-page')!.closest('[hidden]')).toBeNull();
   });
 
   it('opens the context-menu lookup left for it', async () => {
     const api = fakeApi([report('annotated')], { takePendingLookup: vi.fn(async () => 'Kim Jong') });
     mount(api);
-    await until(() => expect(root.querySelector('.nk-card-view article')?.getAttribute('data-entry-id')).toBe('kim-jong-un'));
+    await until(() => expect(rootOf().querySelector('.nk-card-view article')?.getAttribute('data-entry-id')).toBe('kim-jong-un'));
     expect(input().value).toBe('Kim Jong');
     expect(api.takePendingLookup).toHaveBeenCalledOnce();
   });
@@ -183,7 +175,7 @@ describe('PopupApp lookup and cards', () => {
     mount(api);
     act(() => button('Settings')!.click());
     expect(api.openOptions).toHaveBeenCalledOnce();
-    const footer = root.querySelector('footer')!.textContent!;
+    const footer = rootOf().querySelector('footer')!.textContent!;
     expect(footer).toContain('Trump-Kim Summit II');
     expect(footer).toContain('Litwak');
     expect(footer).toContain('Wilson Center');
@@ -191,6 +183,6 @@ describe('PopupApp lookup and cards', () => {
 
   it('follows the theme setting', async () => {
     mount(fakeApi([report('annotated')], { getTheme: async () => 'dark' }));
-    await until(() => expect(root.querySelector('.nk-popup')!.getAttribute('data-theme')).toBe('dark'));
+    await until(() => expect(rootOf().querySelector('.nk-popup')!.getAttribute('data-theme')).toBe('dark'));
   });
 });

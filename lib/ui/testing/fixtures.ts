@@ -1,5 +1,7 @@
 /** Card data and DOM helpers for the UI tests (not imported by shipped code). */
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { afterEach, beforeEach } from 'vitest';
 import sourceMeta from '../../../assets/source/meta.json';
 import type { CardData, Entry, SourceMeta } from '../../knowledge/types';
 
@@ -104,4 +106,19 @@ export function key(target: Element, k: string): KeyboardEvent {
   const e = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true });
   target.dispatchEvent(e);
   return e;
+}
+
+/** A fresh element in the document for each test, unmounted and removed after it; read it through the getter. */
+export function mountRoot(): () => HTMLElement {
+  let root: HTMLElement | undefined;
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.appendChild(root);
+  });
+  afterEach(() => {
+    if (!root) return;
+    render(null, root);
+    root.remove();
+  });
+  return () => root!;
 }
